@@ -1,0 +1,17 @@
+// The orbat subcommands. Each Register* adds its subcommands to the app and sets their
+// callbacks; a callback stores its exit code in *exit_code (0 ok, 1 something failed
+// or was skipped, 2 bad usage).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace orbat {
+
+// extract, eval (src/cli/extract_commands.cc)
+void RegisterExtractCommands(CLI::App& app, int* exit_code);
+
+// ingest, profile, relations, timeline, network, path, search, stats, merge, split,
+// export (src/cli/graph_commands.cc)
+void RegisterGraphCommands(CLI::App& app, int* exit_code);
+
+}  // namespace orbat

@@ -1,0 +1,145 @@
+#include <set>
+
+#include "extract/stages.h"
+
+namespace orbat {
+
+namespace {
+
+char Letter(EntityType t) {
+  switch (t) {
+    case EntityType::kGroup: return 'g';
+    case EntityType::kState: return 's';
+    case EntityType::kPlace: return 'p';
+    case EntityType::kPerson: return 'h';
+    case EntityType::kMedia: return 'm';
+    default: return 'o';
+  }
+}
+
+std::string SlotText(const Piece& p) {
+  std::string out = "<";
+  for (size_t i = 0; i < p.ids.size(); ++i) {
+    if (i) out += '_';
+    out += p.letters[i];
+    out += std::to_string(p.ids[i]);
+  }
+  return out + ">";
+}
+
+bool IsEntitySlot(const Piece& p) {
+  return p.kind == 'g' || p.kind == 's' || p.kind == 'p' || p.kind == 'h' || p.kind == 'm' ||
+         p.kind == 'o';
+}
+
+// Two slots may be coordinated when both are actors (groups/states) or both are
+// places or both persons.
+int Family(char k) {
+  if (k == 'g' || k == 's') return 0;
+  if (k == 'p') return 1;
+  if (k == 'h') return 2;
+  return 3;
+}
+
+// "A, B and the C" -> one list slot. Lists let one rule cover every member.
+void CollapseLists(std::vector<Piece>& pieces) {
+  std::vector<Piece> out;
+  for (size_t i = 0; i < pieces.size();) {
+    if (!IsEntitySlot(pieces[i])) { out.push_back(pieces[i++]); continue; }
+    Piece list = pieces[i];
+    size_t j = i + 1;
+    size_t last_good = i + 1;
+    while (j < pieces.size()) {
+      size_t k = j;
+      bool conj = false;
+      if (pieces[k].text == ",") ++k;
+      if (k < pieces.size() && (pieces[k].text == "and" || pieces[k].text == "or")) { ++k; conj = true; }
+      if (k < pieces.size() && pieces[k].text == "the") ++k;
+      if (k == j || k >= pieces.size()) break;
+      const Piece& next = pieces[k];
+      if (!IsEntitySlot(next) || Family(next.kind) != Family(list.kind)) break;
+      for (size_t m = 0; m < next.ids.size(); ++m) {
+        list.ids.push_back(next.ids[m]);
+        list.letters.push_back(next.letters[m]);
+      }
+      list.byte_end = next.byte_end;
+      j = k + 1;
+      last_good = j;
+      if (conj) break;  // "A, B and C" ends at the conjunction's member
+    }
+    list.text = SlotText(list);
+    out.push_back(list);
+    i = last_good;
+  }
+  pieces = std::move(out);
+}
+
+}  // namespace
+
+void BuildAbstract(const Resources& res, DocState& doc, Sentence& s) {
+  const auto& toks = s.tokens;
+  std::vector<int> mention_at(toks.size(), -1), date_at(toks.size(), -1),
+      qty_at(toks.size(), -1), ideo_at(toks.size(), -1);
+  for (size_t m = 0; m < s.mentions.size(); ++m)
+    for (size_t t = s.mentions[m].first; t < s.mentions[m].last; ++t) mention_at[t] = m;
+  for (size_t d = 0; d < s.dates.size(); ++d)
+    for (size_t t = 0; t < toks.size(); ++t)
+      if (toks[t].begin >= s.dates[d].begin && toks[t].end <= s.dates[d].end) date_at[t] = d;
+  for (size_t q = 0; q < s.quantities.size(); ++q)
+    for (size_t t = s.quantities[q].first; t < s.quantities[q].last; ++t) qty_at[t] = q;
+  for (size_t q = 0; q < s.ideologies.size(); ++q)
+    for (size_t t = s.ideologies[q].first; t < s.ideologies[q].last; ++t) ideo_at[t] = q;
+
+  std::vector<Piece> pieces;
+  for (size_t t = 0; t < toks.size();) {
+    Piece p;
+    p.byte_begin = toks[t].begin;
+    size_t next = t + 1;
+    if (mention_at[t] >= 0) {
+      const Mention& m = s.mentions[mention_at[t]];
+      next = m.last;
+      if (m.entity >= 0) {
+        p.kind = Letter(doc.entities[m.entity].type);
+        p.letters = {p.kind};
+        p.ids = {m.entity};
+      } else {
+        p.text = "it";
+      }
+    } else if (date_at[t] >= 0) {
+      int d = date_at[t];
+      while (next < toks.size() && date_at[next] == d) ++next;
+      p.kind = 'd';
+      p.letters = {'d'};
+      p.ids = {d};
+    } else if (qty_at[t] >= 0) {
+      int q = qty_at[t];
+      next = s.quantities[q].last;
+      p.kind = 'n';
+      p.letters = {'n'};
+      p.ids = {q};
+    } else if (ideo_at[t] >= 0) {
+      int q = ideo_at[t];
+      next = s.ideologies[q].last;
+      p.kind = 'i';
+      p.letters = {'i'};
+      p.ids = {q};
+    } else {
+      p.text = toks[t].fold;
+      if (p.text.empty()) p.text = "_";
+    }
+    if (p.kind != 'w') p.text = SlotText(p);
+    p.byte_end = toks[next - 1].end;
+    pieces.push_back(std::move(p));
+    t = next;
+  }
+  CollapseLists(pieces);
+  s.abstract.clear();
+  for (auto& p : pieces) {
+    if (!s.abstract.empty()) s.abstract += ' ';
+    p.abs_begin = s.abstract.size();
+    s.abstract += p.text;
+  }
+  s.pieces = std::move(pieces);
+}
+
+}  // namespace orbat

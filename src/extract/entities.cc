@@ -1,0 +1,126 @@
+#include "extract/entities.h"
+
+#include <set>
+#include <sstream>
+
+#include "text/normalize.h"
+
+namespace orbat {
+
+namespace {
+
+// Words that name a kind of organization or place rather than one in particular; a
+// lone such word never identifies an entity.
+const std::set<std::string>& GenericWords() {
+  static const std::set<std::string> words = {
+      "army", "front", "brigade", "brigades", "movement", "group", "islamic", "islam",
+      "state", "jihad", "party", "council", "alliance", "forces", "force", "organization",
+      "organisation", "committees", "network", "jaysh", "jaish", "jabhat", "harakat",
+      "ansar", "hizb", "liwa", "katib", "kataib", "saraya", "sarayat", "jund", "of", "the",
+      "and", "al", "wa", "fi", "in", "for", "province", "wilayat", "union", "national",
+      "liberation", "popular", "resistance", "democratic", "coalition", "battalion",
+      "battalions", "syrian", "free", "sham", "shams", "people", "peoples", "revolutionary",
+      "government", "clan", "faction", "militia", "tahrir", "hayat", "haiat", "hayat",
+      "ahl", "ahrar", "abu", "bin", "ibn", "abd", "din", "deen", "haq", "haqq", "muslim",
+      "muslims", "mujahideen", "mujahidin", "legion", "new", "operations", "room",
+      "support", "supporters", "guardians", "religion", "taliban", "pakistani", "afghan"};
+  return words;
+}
+
+}  // namespace
+
+int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
+  DocEntity e;
+  e.name = std::string(name);
+  e.type = type;
+  e.first_offset = offset;
+  entities_.push_back(std::move(e));
+  return size() - 1;
+}
+
+void EntityTable::Remember(int e, std::string_view written, size_t offset) {
+  DocEntity& ent = entities_[e];
+  ++ent.mentions;
+  if (offset < ent.first_offset) ent.first_offset = offset;
+  std::string w(written);
+  bool seen = false;
+  for (const auto& x : ent.written) seen |= x == w;
+  if (!seen) ent.written.push_back(w);
+  std::string key = MatchKey(written);
+  if (!key.empty()) by_key_.emplace(key, e);
+}
+
+int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t offset) {
+  const LexEntry& lex = lexicon_.entry(entry);
+  auto it = by_lexicon_.find(lex.id);
+  int e;
+  if (it != by_lexicon_.end()) {
+    e = it->second;
+  } else {
+    // A shape-found entity with this name may already exist (its alias declared earlier).
+    auto k = by_key_.find(MatchKey(written));
+    if (k != by_key_.end() && entities_[k->second].lexicon_id.empty() &&
+        entities_[k->second].type == lex.type) {
+      e = k->second;
+      entities_[e].lexicon_id = lex.id;
+    } else {
+      e = Create(lex.name, lex.type, offset);
+      entities_[e].lexicon_id = lex.id;
+      entities_[e].country = lex.country;
+      entities_[e].mentions = 0;
+    }
+    by_lexicon_[lex.id] = e;
+    for (const auto& a : lex.aliases) by_key_.emplace(MatchKey(a), e);
+    by_key_.emplace(MatchKey(lex.name), e);
+  }
+  Remember(e, written, offset);
+  return e;
+}
+
+int EntityTable::FromShape(std::string_view written, EntityType type, size_t offset) {
+  std::string key = MatchKey(written);
+  if (auto it = by_key_.find(key); it != by_key_.end()) {
+    Remember(it->second, written, offset);
+    return it->second;
+  }
+  // A single distinctive word that is part of a known entity's name refers to it
+  // ("Zenki", "Dughmush", "Khazali").
+  if (auto found = FindByWord(written, type)) {
+    Remember(*found, written, offset);
+    return *found;
+  }
+  int e = Create(written, type, offset);
+  Remember(e, written, offset);
+  return e;
+}
+
+std::optional<int> EntityTable::FindByWord(std::string_view word, EntityType type) const {
+  std::string key = MatchKey(word);
+  if (key.empty() || key.find(' ') != std::string::npos || key.size() < 3 ||
+      GenericWords().count(key))
+    return std::nullopt;
+  for (int e = 0; e < size(); ++e) {
+    if (entities_[e].type != type) continue;
+    std::istringstream words(MatchKey(entities_[e].name));
+    for (std::string w; words >> w;)
+      if (w == key) return e;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> EntityTable::Find(std::string_view written) const {
+  auto it = by_key_.find(MatchKey(written));
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+void EntityTable::Declare(int e, std::string_view alias) {
+  DocEntity& ent = entities_[e];
+  std::string a(alias);
+  for (const auto& x : ent.declared) if (x == a) return;
+  if (a == ent.name) return;
+  ent.declared.push_back(a);
+  by_key_.emplace(MatchKey(alias), e);
+}
+
+}  // namespace orbat

@@ -1,0 +1,60 @@
+// The entities of one document. Every mention resolves to one entry here: by lexicon
+// entry when the lexicon knows the name, else by the name's MatchKey; aliases the text
+// declares and short forms ("Zenki" for "Nour al-Din al-Zenki Movement", "Dughmush"
+// for "Mumtaz Dughmush") join the entity they name.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+
+namespace orbat {
+
+struct DocEntity {
+  std::string name;                  // canonical (lexicon) or first full written form
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> written;  // forms seen in the text, first seen first
+  std::vector<std::string> declared; // aliases the text declares ("also known as")
+  std::string lexicon_id;
+  std::string country;               // ISO2 from the lexicon, when known
+  int mentions = 0;
+  size_t first_offset = 0;           // byte offset of the first mention
+};
+
+class EntityTable {
+ public:
+  explicit EntityTable(const Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  // The entity for a lexicon entry, created on first use.
+  int FromLexicon(uint32_t entry, std::string_view written, size_t offset);
+  // The entity for a name found by its shape; joins an existing entity with the same
+  // key or (for a single distinctive word) the entity whose name contains it.
+  int FromShape(std::string_view written, EntityType type, size_t offset);
+  // A known entity by any written form or alias, without creating one.
+  std::optional<int> Find(std::string_view written) const;
+  // The entity of type `type` whose name contains the distinctive word `word`
+  // ("Aweys" -> "Hassan Dahir Aweys"); generic words ("Army", "Islamic") never match.
+  std::optional<int> FindByWord(std::string_view word, EntityType type) const;
+  // Records that `alias` names entity `e` (declared by the text).
+  void Declare(int e, std::string_view alias);
+  void Retype(int e, EntityType type) { entities_[e].type = type; }
+
+  const DocEntity& operator[](int e) const { return entities_[e]; }
+  DocEntity& operator[](int e) { return entities_[e]; }
+  int size() const { return static_cast<int>(entities_.size()); }
+
+ private:
+  int Create(std::string_view name, EntityType type, size_t offset);
+  void Remember(int e, std::string_view written, size_t offset);
+
+  const Lexicon& lexicon_;
+  std::vector<DocEntity> entities_;
+  std::map<std::string, int> by_key_;       // MatchKey of every written form and alias
+  std::map<std::string, int> by_lexicon_;   // lexicon id -> entity
+};
+
+}  // namespace orbat

@@ -1,0 +1,216 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "base/utf8.h"
+#include "extract/stages.h"
+#include "text/normalize.h"
+
+namespace orbat {
+
+namespace {
+
+// Sentences longer than this are cut at white space: patterns look at clauses, and a
+// runaway "sentence" (a file with no punctuation) must not cost quadratic time.
+constexpr size_t kMaxSentenceBytes = 2000;
+
+std::vector<Span> Chunk(std::string_view text, Span s) {
+  std::vector<Span> out;
+  while (s.end - s.begin > kMaxSentenceBytes) {
+    size_t cut = s.begin + kMaxSentenceBytes;
+    size_t space = text.rfind(' ', cut);
+    if (space == std::string_view::npos || space <= s.begin + kMaxSentenceBytes / 2) {
+      // No space: cut at a code point boundary.
+      while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    } else {
+      cut = space;
+    }
+    out.push_back({s.begin, cut});
+    s.begin = cut;
+    while (s.begin < s.end && text[s.begin] == ' ') ++s.begin;
+  }
+  if (s.end > s.begin) out.push_back(s);
+  return out;
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// The document's main entity: the title's group when the first line names one, else
+// the group mentioned most often (ties: first mentioned).
+int MainEntity(const DocState& doc) {
+  if (!doc.sentences.empty()) {
+    const Sentence& first = doc.sentences.front();
+    for (const auto& m : first.mentions)
+      if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup && m.first <= 1)
+        return m.entity;
+  }
+  int best = -1;
+  for (int e = 0; e < doc.entities.size(); ++e) {
+    if (doc.entities[e].type != EntityType::kGroup) continue;
+    if (best < 0 || doc.entities[e].mentions > doc.entities[best].mentions) best = e;
+  }
+  return best;
+}
+
+std::string Trimmed(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+Result<Resources> Resources::Load(const std::string& data_dir) {
+  auto lexicon = Lexicon::Load(data_dir + "/lexicon");
+  if (!lexicon) return lexicon.error();
+  std::string pdir = data_dir + "/patterns";
+  auto words = MentionWords::Load(pdir);
+  if (!words) return words.error();
+  std::vector<std::string> rule_files;
+  for (const auto& entry : std::filesystem::directory_iterator(pdir))
+    if (entry.path().extension() == ".rules") rule_files.push_back(entry.path().string());
+  std::sort(rule_files.begin(), rule_files.end());
+  if (rule_files.empty()) return Error{pdir, 0, "no *.rules pattern files"};
+  auto patterns = PatternSet::Load(rule_files);
+  if (!patterns) return patterns.error();
+  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}, {}};
+  for (const auto& line : ReadLines(pdir + "/infobox.tsv")) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) return Error{pdir + "/infobox.tsv", 0, "expected label<TAB>predicate: " + line};
+    res.infobox[FoldName(line.substr(0, tab))] = Trimmed(line.substr(tab + 1));
+  }
+  for (const auto& line : ReadLines(pdir + "/hedges.tsv")) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) return Error{pdir + "/hedges.tsv", 0, "expected cue<TAB>hedge: " + line};
+    res.hedges.emplace_back(FoldName(line.substr(0, tab)), Trimmed(line.substr(tab + 1)));
+  }
+  for (const auto& line : ReadLines(pdir + "/negation.txt")) res.negations.push_back(FoldName(line));
+  for (const auto& line : ReadLines(pdir + "/ideologies.txt")) {
+    res.ideologies.push_back(FoldName(line));
+    res.ideology_written.push_back(line);
+  }
+  return res;
+}
+
+struct Extractor::Impl {
+  Resources res;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const std::string& data_dir) {
+  auto res = Resources::Load(data_dir);
+  if (!res) return res.error();
+  auto impl = std::make_unique<Impl>(Impl{std::move(*res)});
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+const Lexicon& Extractor::lexicon() const { return impl_->res.lexicon; }
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("ORBAT_DATA"); env && *env) return env;
+  if (std::filesystem::exists(ORBAT_SOURCE_DATA_DIR "/patterns")) return ORBAT_SOURCE_DATA_DIR;
+  return "data";
+}
+
+DocumentFacts Extractor::Extract(const Document& document) const {
+  const Resources& res = impl_->res;
+  DocState doc(res.lexicon);
+  doc.text = document.text;
+
+  std::optional<PartialDate> doc_date;
+  if (!document.date.empty()) doc_date = ParseDateString(document.date);
+  DateResolver dates(doc_date);
+
+  // Pass 1: sentences, mentions, dates; aliases declared so far feed later mentions.
+  std::vector<Span> spans;
+  for (Span s : SplitSentences(doc.text))
+    for (Span c : Chunk(doc.text, s)) spans.push_back(c);
+  doc.sentences.reserve(spans.size());
+  size_t prev_end = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    Sentence s;
+    s.span = spans[i];
+    s.starts_line = i == 0 || doc.text.substr(prev_end, s.span.begin - prev_end).find('\n') != std::string_view::npos;
+    prev_end = s.span.end;
+    AnalyzeSentence(res, doc, s, dates);
+    doc.sentences.push_back(std::move(s));
+  }
+  doc.main_entity = MainEntity(doc);
+
+  // Pass 2: aliases, coreference, abstraction, infobox lines and relations, in order.
+  int topic = doc.main_entity;
+  std::string open_label;
+  std::optional<DateMention> paragraph_date;
+  for (Sentence& s : doc.sentences) {
+    if (s.starts_line) paragraph_date.reset();
+    s.context_date = paragraph_date;
+    ResolveCoreference(res, doc, s, topic);
+    FindDeclaredAliases(res, doc, s);
+    BuildAbstract(res, doc, s);
+    if (!ExtractInfobox(res, doc, s, open_label)) ExtractRelations(res, doc, s);
+    for (const auto& d : s.dates)
+      if (!d.relative || d.date.day == 0 || true) paragraph_date = d;
+    // The heavy per-sentence state is no longer needed.
+    s.tokens = {};
+    s.pieces = {};
+    s.abstract = {};
+  }
+
+  // Output: entities that carry a fact or are mentioned, facts named and deduplicated.
+  DocumentFacts out;
+  out.doc = document.id;
+  out.date = doc_date ? doc_date->Iso() : "";
+  out.title = document.title;
+  out.source = document.source;
+  CodePointIndex cps(doc.text);
+  for (int e = 0; e < doc.entities.size(); ++e) {
+    const DocEntity& de = doc.entities[e];
+    if (de.mentions == 0) continue;
+    EntityOut eo;
+    eo.name = de.name;
+    eo.type = de.type;
+    eo.lexicon_id = de.lexicon_id;
+    std::set<std::string> seen = {MatchKey(de.name)};
+    for (const auto& w : de.written)
+      if (seen.insert(MatchKey(w)).second) eo.aliases.push_back(w);
+    for (const auto& w : de.declared)
+      if (seen.insert(MatchKey(w)).second) eo.aliases.push_back(w);
+    out.entities.push_back(std::move(eo));
+  }
+  std::set<std::string> seen_facts;
+  for (const DraftFact& f : doc.facts) {
+    Fact fact;
+    fact.s = doc.entities[f.s].name;
+    fact.p = f.p;
+    fact.o = f.o >= 0 ? doc.entities[f.o].name : f.o_text;
+    fact.value = f.value;
+    fact.time = f.time;
+    fact.hedge = f.hedge;
+    fact.confidence = f.confidence;
+    fact.evidence.sentence = std::string(doc.text.substr(f.evidence.begin, f.evidence.end - f.evidence.begin));
+    fact.evidence.begin = cps.ToCodePoint(f.evidence.begin);
+    fact.evidence.end = cps.ToCodePoint(f.evidence.end);
+    std::string key = fact.s + "\t" + fact.p + "\t" + fact.o + "\t" + fact.time.start + "\t" + fact.time.end;
+    if (!seen_facts.insert(key).second) continue;
+    out.facts.push_back(std::move(fact));
+  }
+  return out;
+}
+
+}  // namespace orbat

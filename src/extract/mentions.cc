@@ -1,0 +1,435 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "text/normalize.h"
+
+namespace orbat {
+
+namespace {
+
+Result<std::set<std::string>> LoadWordList(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{path, 0, "cannot open word list"};
+  std::set<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) out.insert(FoldName(line));
+  }
+  return out;
+}
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+bool IsCap(const Token& t) { return IsWord(t) && (t.capitalized || t.all_caps); }
+
+std::string Written(std::string_view text, const std::vector<Token>& tokens, size_t first,
+                    size_t last) {
+  if (first >= last) return "";
+  return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+}
+
+// Connectors that may sit inside a name between capitalized words.
+bool IsConnector(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (!IsWord(t) || t.capitalized || t.all_caps) return false;
+  static const std::set<std::string> inner = {"al", "of", "the", "wa", "wal", "fi", "bin",
+                                              "ibn", "ul", "e", "i", "ag", "ad", "el", "bayt",
+                                              "min", "li", "lil", "des", "de", "du", "la"};
+  if (!inner.count(t.fold)) return false;
+  // A connector needs a capitalized word after it.
+  return i + 1 < tokens.size() && IsCap(tokens[i + 1]);
+}
+
+struct Claim {
+  std::vector<char> taken;
+  explicit Claim(size_t n) : taken(n, 0) {}
+  bool Free(size_t a, size_t b) const {
+    for (size_t i = a; i < b; ++i)
+      if (taken[i]) return false;
+    return true;
+  }
+  void Take(size_t a, size_t b) {
+    for (size_t i = a; i < b; ++i) taken[i] = 1;
+  }
+};
+
+// Capitalized run starting at i: capitalized words joined by connectors.
+size_t RunEnd(const std::vector<Token>& tokens, size_t i, size_t limit) {
+  size_t j = i;
+  while (j < limit && (IsCap(tokens[j]) || (j > i && IsConnector(tokens, j)))) ++j;
+  // Don't end on a connector.
+  while (j > i && !IsCap(tokens[j - 1])) --j;
+  return j;
+}
+
+}  // namespace
+
+Result<MentionWords> MentionWords::Load(const std::string& dir) {
+  MentionWords w;
+  struct { const char* file; std::set<std::string>* set; } lists[] = {
+      {"org_heads.txt", &w.org_heads},         {"org_prefixes.txt", &w.org_prefixes},
+      {"lower_heads.txt", &w.lower_heads},     {"person_titles.txt", &w.person_titles},
+      {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
+      {"offices.txt", &w.offices},             {"stopwords.txt", &w.stopwords},
+      {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads}};
+  for (auto& l : lists) {
+    auto r = LoadWordList(dir + "/" + l.file);
+    if (!r) return r.error();
+    *l.set = std::move(*r);
+  }
+  return w;
+}
+
+std::vector<Token> SplitPossessives(std::string_view text, std::vector<Token> tokens) {
+  std::vector<Token> out;
+  out.reserve(tokens.size() + 4);
+  for (Token& t : tokens) {
+    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    size_t cut = std::string_view::npos;
+    if (w.size() > 3 && (w.ends_with("'s") || w.ends_with("'S"))) cut = w.size() - 2;
+    else if (w.size() > 5 && w.ends_with("\xE2\x80\x99s")) cut = w.size() - 4;
+    if (t.kind != TokenKind::kWord || cut == std::string_view::npos) {
+      out.push_back(std::move(t));
+      continue;
+    }
+    Token base = t;
+    base.end = t.begin + cut;
+    base.fold = FoldWord(w.substr(0, cut));
+    base.hyphen_after = false;
+    Token poss = t;
+    poss.begin = base.end;
+    poss.kind = TokenKind::kPunct;
+    poss.fold = "'s";
+    poss.capitalized = poss.all_caps = false;
+    poss.space_before = false;
+    out.push_back(std::move(base));
+    out.push_back(std::move(poss));
+  }
+  return out;
+}
+
+std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token>& tokens,
+                                  const Lexicon& lexicon, const MentionWords& words,
+                                  EntityTable& entities) {
+  const size_t n = tokens.size();
+  std::vector<Mention> out;
+  Claim claim(n);
+  auto add = [&](size_t first, size_t last, int entity, EntityType type) {
+    Mention m;
+    m.first = first;
+    m.last = last;
+    m.entity = entity;
+    m.type = type;
+    claim.Take(first, last);
+    out.push_back(std::move(m));
+  };
+  auto fold_at = [&](size_t i) -> const std::string& {
+    static const std::string empty;
+    return i < n ? tokens[i].fold : empty;
+  };
+
+  // 1. Shape runs that end in an organization head word, or start with an Arabic
+  //    organization prefix, are names even when the lexicon knows a part of them
+  //    ("Nour al-Din al-Zenki Movement", "Syrian Liberation Front").
+  std::vector<std::pair<size_t, size_t>> org_runs;
+  for (size_t i = 0; i < n;) {
+    if (!IsCap(tokens[i])) { ++i; continue; }
+    size_t j = RunEnd(tokens, i, n);
+    size_t a = i;
+    while (a < j && words.stopwords.count(tokens[a].fold) && !tokens[a].all_caps) ++a;
+    while (a < j && !IsCap(tokens[a])) ++a;
+    if (a < j) {
+      bool head = words.org_heads.count(tokens[j - 1].fold) > 0;
+      bool prefix = words.org_prefixes.count(tokens[a].fold) > 0 && j - a >= 2;
+      if (head || prefix) org_runs.push_back({a, j});
+    }
+    i = std::max(j, i + 1);
+  }
+
+  // 2. Lexicon matches.
+  std::vector<LexMatch> lex = lexicon.Match(tokens);
+  for (const LexMatch& m : lex) {
+    if (m.entries.empty()) continue;
+    // A longer organization run around this match wins.
+    bool inside_run = false;
+    for (auto [a, b] : org_runs)
+      if (a <= m.first && m.last <= b && (b - a) > (m.last - m.first)) inside_run = true;
+    if (inside_run) continue;
+    uint32_t best = m.entries[0];
+    const LexEntry& e = lexicon.entry(best);
+    size_t last = m.last;
+    // "al-Qaeda in the Islamic Maghreb", "Ansar al-Sharia in Libya": a group "in" a
+    // capitalized place is a group of its own.
+    if (e.type == EntityType::kGroup && fold_at(last) == "in") {
+      size_t k = last + 1;
+      if (fold_at(k) == "the") ++k;
+      if (k < n && IsCap(tokens[k])) {
+        size_t end = RunEnd(tokens, k, n);
+        std::string name = Written(text, tokens, m.first, end);
+        int ent = entities.FromShape(name, EntityType::kGroup, tokens[m.first].begin);
+        add(m.first, end, ent, EntityType::kGroup);
+        continue;
+      }
+    }
+    // "Syrian government forces", "Israel Defense Forces": a state with an organ noun
+    // is the state acting through it; named by the written phrase.
+    if (e.type == EntityType::kState && last < n && words.organs.count(tokens[last].fold)) {
+      size_t end = last + 1;
+      while (end < n && words.organs.count(tokens[end].fold)) ++end;
+      int ent = entities.FromShape(Written(text, tokens, m.first, end), EntityType::kState,
+                                   tokens[m.first].begin);
+      entities[ent].lexicon_id = e.id;
+      add(m.first, end, ent, EntityType::kState);
+      continue;
+    }
+    // "the Khorasan group", "the Dughmush clan", "the Fatah coalition": a name with a
+    // lower-case collective noun is a group of its own unless it already is that group.
+    if (last < n && words.lower_heads.count(tokens[last].fold) && !IsCap(tokens[last])) {
+      static const std::set<std::string> same = {"group", "movement", "organization",
+                                                 "organisation", "faction", "government", "party"};
+      if (!(e.type == EntityType::kGroup && same.count(tokens[last].fold))) {
+        int ent = entities.FromShape(Written(text, tokens, m.first, last + 1),
+                                     EntityType::kGroup, tokens[m.first].begin);
+        add(m.first, last + 1, ent, EntityType::kGroup);
+        continue;
+      }
+      if (e.type == EntityType::kGroup) last += 1;  // "the Hamas government" is Hamas
+    }
+    int ent = entities.FromLexicon(best, Written(text, tokens, m.first, m.last), tokens[m.first].begin);
+    add(m.first, last, ent, e.type);
+  }
+
+  // 3. Organization runs the lexicon did not cover.
+  for (auto [a, b] : org_runs) {
+    if (!claim.Free(a, b)) continue;
+    std::string name = Written(text, tokens, a, b);
+    EntityType type = EntityType::kGroup;
+    // "Lebanese Army", "Syrian Armed Forces": a demonym with an organ is a state actor.
+    if (lexicon.LookupDemonym(tokens[a].fold) && b - a <= 3 &&
+        words.organs.count(tokens[b - 1].fold))
+      type = EntityType::kState;
+    int ent = entities.FromShape(name, type, tokens[a].begin);
+    add(a, b, ent, type);
+  }
+
+  // 4. Demonyms: with an organ noun they are the state acting ("Israeli forces",
+  //    "Pakistani security forces"); before a few nouns or as "-funded"/"-backed" they
+  //    point at the state itself ("Israeli territory", "Iranian-funded").
+  for (size_t i = 0; i < n; ++i) {
+    if (claim.taken[i] || !IsCap(tokens[i])) continue;
+    auto state = lexicon.LookupDemonym(tokens[i].fold);
+    if (!state) continue;
+    size_t end = i + 1;
+    while (end < n && !claim.taken[end] && words.organs.count(tokens[end].fold)) ++end;
+    if (end > i + 1) {
+      int ent = entities.FromShape(Written(text, tokens, i, end), EntityType::kState, tokens[i].begin);
+      entities[ent].lexicon_id = lexicon.entry(*state).id;
+      add(i, end, ent, EntityType::kState);
+      continue;
+    }
+    static const std::set<std::string> state_nouns = {
+        "territory", "targets", "target", "invasion", "occupation", "interests", "positions",
+        "posts", "outpost", "border", "state", "funded", "backed", "supported", "controlled",
+        "led", "sponsored", "trained", "armed", "officials", "authorities"};
+    if (end < n && state_nouns.count(tokens[end].fold)) {
+      int ent = entities.FromLexicon(*state, lexicon.entry(*state).name, tokens[i].begin);
+      add(i, i + 1, ent, EntityType::kState);
+    }
+  }
+
+  // 5. Persons by shape: after a title or a cue word, a kunya ("Abu X al-Y"), or a
+  //    capitalized name with an Arabic name particle ("Qais al-Khazali").
+  for (size_t i = 0; i < n; ++i) {
+    if (claim.taken[i] || !IsCap(tokens[i])) continue;
+    size_t j = RunEnd(tokens, i, n);
+    while (j > i && !claim.Free(i, j)) --j;
+    if (j <= i) continue;
+    size_t a = i;
+    bool titled = false;
+    while (a < j && (words.person_titles.count(tokens[a].fold) ||
+                     (tokens[a].fold == "mr" || tokens[a].fold == "dr"))) {
+      ++a;
+      titled = true;
+      if (a < j && tokens[a].kind == TokenKind::kPunct) ++a;
+    }
+    if (a < n && a < j && tokens[a].kind == TokenKind::kPunct && titled) ++a;
+    // "Mr." leaves a period token between title and name.
+    if (titled && a >= j && a < n && IsCap(tokens[a])) j = RunEnd(tokens, a, n);
+    if (a >= j) { i = j; continue; }
+    // Leading sentence words are not part of a name.
+    while (a < j && words.stopwords.count(tokens[a].fold) && !titled) ++a;
+    while (a < j && !IsCap(tokens[a])) ++a;
+    if (a >= j) { i = j; continue; }
+    size_t len = j - a;
+    bool cue = a > 0 && words.person_cues.count(tokens[a - 1].fold);
+    if (!cue && a > 1 && tokens[a - 1].fold == "by" && words.person_cues.count(tokens[a - 2].fold))
+      cue = true;
+    bool kunya = tokens[a].fold == "abu" && len >= 2;
+    bool particle = false;
+    for (size_t k = a + 1; k < j; ++k)
+      if (tokens[k].fold == "al" || tokens[k].fold == "bin" || tokens[k].fold == "ibn" ||
+          tokens[k].fold == "ag")
+        particle = true;
+    bool plausible_len = len >= 2 && len <= 5;
+    bool is_person = (titled && len >= 1 && len <= 5) || kunya || (cue && len <= 5) ||
+                     (particle && plausible_len && !lexicon.LookupDemonym(tokens[a].fold));
+    if (!is_person) {
+      // A lone capitalized word naming a person (or group) already in this document.
+      if (len == 1 && !words.stopwords.count(tokens[a].fold)) {
+        if (auto p = entities.FindByWord(Written(text, tokens, a, j), EntityType::kPerson)) {
+          ++entities[*p].mentions;
+          add(a, j, *p, EntityType::kPerson);
+        } else if (auto g = entities.FindByWord(Written(text, tokens, a, j), EntityType::kGroup)) {
+          ++entities[*g].mentions;
+          add(a, j, *g, EntityType::kGroup);
+        }
+      }
+      i = j;
+      continue;
+    }
+    int ent = entities.FromShape(Written(text, tokens, a, j), EntityType::kPerson, tokens[a].begin);
+    add(a, j, ent, EntityType::kPerson);
+    i = j;
+  }
+
+  // 6. Media outlets by shape ("Mareeg Online", "The Jerusalem Post").
+  for (size_t i = 0; i < n; ++i) {
+    if (claim.taken[i] || !IsCap(tokens[i])) continue;
+    size_t j = RunEnd(tokens, i, n);
+    while (j > i && !claim.Free(i, j)) --j;
+    size_t a = i;
+    while (a < j && words.stopwords.count(tokens[a].fold)) ++a;
+    if (a < j && j - a >= 2 && words.media_heads.count(tokens[j - 1].fold)) {
+      int ent = entities.FromShape(Written(text, tokens, a, j), EntityType::kMedia, tokens[a].begin);
+      add(a, j, ent, EntityType::kMedia);
+    }
+    i = std::max(j, i + 1);
+  }
+
+  // 7. Anaphors: "the group", "the pro-ISIS group", "the Palestinian terror group",
+  //    "it"/"its". Resolved later against the discourse (coref.cc).
+  static const std::set<std::string> anaphor_heads = {"group", "organization", "organisation",
+                                                      "militia", "movement", "faction", "outfit"};
+  for (size_t i = 0; i < n; ++i) {
+    if (claim.taken[i]) continue;
+    const std::string& f = tokens[i].fold;
+    if ((f == "it" || f == "its") && IsWord(tokens[i])) {
+      Mention m;
+      m.first = i;
+      m.last = i + 1;
+      m.anaphor = true;
+      m.type = EntityType::kGroup;
+      claim.Take(i, i + 1);
+      out.push_back(m);
+      continue;
+    }
+    if (f != "the") continue;
+    size_t k = i + 1;
+    std::string hint;
+    while (k < n && k <= i + 4 && !claim.taken[k] && !anaphor_heads.count(tokens[k].fold) &&
+           IsWord(tokens[k])) {
+      if (hint.empty() && lexicon.LookupDemonym(tokens[k].fold)) hint = tokens[k].fold;
+      if (tokens[k].fold == "pro" && tokens[k].hyphen_after && k + 1 < n) hint = "pro " + tokens[k + 1].fold;
+      ++k;
+    }
+    // "the pro-ISIS group": the lexicon claimed ISIS; step over it.
+    while (k < n && k <= i + 5 && claim.taken[k] && !anaphor_heads.count(tokens[k].fold)) {
+      if (k > 0 && tokens[k - 1].fold == "pro") hint = "pro " + tokens[k].fold;
+      ++k;
+    }
+    if (k < n && anaphor_heads.count(tokens[k].fold) && IsWord(tokens[k]) && !IsCap(tokens[k])) {
+      // "the group's" and "the group" alike; "the Islamist group Hamas" is a name.
+      if (k + 1 < n && IsCap(tokens[k + 1]) && !words.stopwords.count(tokens[k + 1].fold)) continue;
+      Mention m;
+      m.first = i;
+      m.last = k + 1;
+      m.anaphor = true;
+      m.type = EntityType::kGroup;
+      m.anaphor_hint = hint;
+      claim.Take(i, k + 1);
+      out.push_back(m);
+      i = k;
+    }
+  }
+
+  std::sort(out.begin(), out.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
+  return out;
+}
+
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Token>& tokens,
+                                     const MentionWords& words) {
+  std::vector<Quantity> out;
+  const size_t n = tokens.size();
+  auto number = [&](size_t i, double* v) {
+    if (tokens[i].kind != TokenKind::kNumber) return false;
+    std::string digits;
+    for (char c : text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))
+      if (isdigit(static_cast<unsigned char>(c)) || c == '.') digits += c;
+    if (digits.empty()) return false;
+    *v = std::atof(digits.c_str());
+    return true;
+  };
+  static const std::map<std::string, double> vague = {{"dozens", 24}, {"hundreds", 200},
+                                                      {"thousands", 2000}, {"scores", 40}};
+  for (size_t i = 0; i < n; ++i) {
+    Quantity q;
+    q.first = i;
+    double v;
+    size_t j = i;
+    if (auto it = vague.find(tokens[i].fold); it != vague.end()) {
+      q.value = q.high = it->second;
+      q.approximate = true;
+      j = i + 1;
+      if (j < n && tokens[j].fold == "of") ++j;
+    } else if (number(i, &v)) {
+      // Years are dates, not quantities.
+      if (v >= 1900 && v <= 2100 && text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin).find(',') == std::string_view::npos)
+        continue;
+      q.value = q.high = v;
+      j = i + 1;
+      // "400-500", "1,000–2,000", "400 to 500"
+      size_t k = j;
+      if (k < n && (tokens[k].fold == "to" || tokens[k].fold == "\xE2\x80\x93" || tokens[k].fold == "-")) ++k;
+      else if (tokens[i].hyphen_after) {}
+      double hi;
+      if (k < n && (k > j || tokens[i].hyphen_after) && number(k, &hi) && hi > v) {
+        q.high = hi;
+        j = k + 1;
+      }
+      if (j < n && tokens[j].fold == "+") ++j;
+    } else {
+      continue;
+    }
+    // Qualifiers before the number.
+    size_t b = i;
+    static const std::set<std::string> approx = {"about", "some", "approximately", "around",
+                                                 "roughly", "estimated", "nearly", "almost"};
+    while (b > 0 && (approx.count(tokens[b - 1].fold) || tokens[b - 1].fold == "over" ||
+                     tokens[b - 1].fold == "least" || tokens[b - 1].fold == "at" ||
+                     tokens[b - 1].fold == "than" || tokens[b - 1].fold == "more" ||
+                     tokens[b - 1].fold == "up" || tokens[b - 1].fold == "to")) {
+      if (approx.count(tokens[b - 1].fold)) q.approximate = true;
+      --b;
+    }
+    q.first = b;
+    // The unit: the next noun in the units list within two words ("400 fighters",
+    // "800 other rebels", "25 members").
+    for (size_t k = j; k < n && k < j + 3; ++k) {
+      if (words.units.count(tokens[k].fold)) {
+        q.unit = tokens[k].fold;
+        j = k + 1;
+        break;
+      }
+    }
+    q.last = j;
+    out.push_back(q);
+    i = j - 1;
+  }
+  return out;
+}
+
+}  // namespace orbat

@@ -1,0 +1,63 @@
+// Mentions in one sentence: lexicon names, organizations and persons found by their
+// shape, state organs ("Syrian forces", "the US State Department"), anaphors, and
+// quantities. Word lists (organization head words, person titles, organ nouns,
+// sentence-initial stop words, unit nouns) are data under data/patterns/.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "extract/entities.h"
+#include "lexicon/lexicon.h"
+#include "text/segment.h"
+
+namespace orbat {
+
+struct Mention {
+  size_t first = 0, last = 0;  // token range [first, last)
+  int entity = -1;             // index into the document's EntityTable; -1 unresolved
+  EntityType type = EntityType::kOther;
+  bool anaphor = false;        // "the group", "it", "the pro-ISIS group"
+  std::string anaphor_hint;    // for anaphors: a demonym or "pro-X" target, folded
+};
+
+struct Quantity {
+  size_t first = 0, last = 0;  // token range
+  double value = 0;            // lower bound (or the number)
+  double high = 0;             // upper bound of a range, else == value
+  bool approximate = false;    // "about", "some", "approximately", "dozens"
+  std::string unit;            // folded noun after the number ("fighters")
+};
+
+// Word lists the mention finder needs, loaded once from data/patterns/.
+struct MentionWords {
+  std::set<std::string> org_heads;       // "brigades", "front", ... (folded)
+  std::set<std::string> org_prefixes;    // "jaysh", "jabhat", "harakat", ...
+  std::set<std::string> lower_heads;     // "group", "clan", "network" after a name
+  std::set<std::string> person_titles;   // "sheikh", "general", "president", ...
+  std::set<std::string> person_cues;     // words before a person: "leader", "commander"
+  std::set<std::string> organs;          // "forces", "army", "government", ...
+  std::set<std::string> offices;         // "state department", "interior ministry": the state itself
+  std::set<std::string> stopwords;       // capitalized at sentence start but not names
+  std::set<std::string> units;           // "fighters", "members", "militants", ...
+  std::set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
+
+  static Result<MentionWords> Load(const std::string& patterns_dir);
+};
+
+// Splits possessive "’s"/"'s" off words so "Jaysh al-Ummah’s" matches the lexicon.
+std::vector<Token> SplitPossessives(std::string_view text, std::vector<Token> tokens);
+
+// Finds the mentions of one sentence and resolves names to entities (creating them).
+std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token>& tokens,
+                                  const Lexicon& lexicon, const MentionWords& words,
+                                  EntityTable& entities);
+
+// Quantities ("over 400 fighters", "400-500 fighters", "1,000–2,000+", "25+",
+// "at least 25 members", "dozens") in a sentence, skipping tokens inside mentions.
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Token>& tokens,
+                                     const MentionWords& words);
+
+}  // namespace orbat

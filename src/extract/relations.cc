@@ -1,0 +1,184 @@
+// Pattern matches -> facts. A match names its slots; this stage turns slot tokens into
+// entities (every member of a list), picks the subject when the rule has none, dates
+// the fact from the nearest date in the sentence (or the paragraph's), applies the
+// sentence's hedge, and drops matches that a negation cue inside the match denies.
+#include <algorithm>
+#include <set>
+
+#include "extract/stages.h"
+#include "text/normalize.h"
+
+namespace orbat {
+
+namespace {
+
+struct SlotMember {
+  char letter;
+  int id;
+};
+
+std::vector<SlotMember> ParseSlot(const std::string& slot) {
+  std::vector<SlotMember> out;
+  size_t i = 1;  // skip '<'
+  while (i < slot.size() && slot[i] != '>') {
+    char letter = slot[i++];
+    int id = 0;
+    while (i < slot.size() && isdigit(static_cast<unsigned char>(slot[i]))) id = id * 10 + (slot[i++] - '0');
+    out.push_back({letter, id});
+    if (i < slot.size() && slot[i] == '_') ++i;
+  }
+  return out;
+}
+
+const std::set<std::string>& EventPredicates() {
+  static const std::set<std::string> e = {"attack", "clash", "arrest", "capture", "threaten"};
+  return e;
+}
+
+const std::set<std::string>& SymmetricPredicates() {
+  static const std::set<std::string> e = {"ally", "rival", "clash"};
+  return e;
+}
+
+// The piece index at an abstract offset.
+size_t PieceAt(const Sentence& s, size_t abs_pos) {
+  size_t best = 0;
+  for (size_t i = 0; i < s.pieces.size(); ++i)
+    if (s.pieces[i].abs_begin <= abs_pos) best = i;
+  return best;
+}
+
+bool Negated(const Resources& res, const Sentence& s, size_t from, size_t to) {
+  size_t a = PieceAt(s, from), b = PieceAt(s, to);
+  for (size_t i = a; i <= b && i < s.pieces.size(); ++i) {
+    if (s.pieces[i].kind != 'w') continue;
+    for (const auto& neg : res.negations)
+      if (s.pieces[i].text == neg) return true;
+  }
+  return false;
+}
+
+// The date for a fact matched at [begin, end) of the abstract: one inside the match,
+// else the nearest one before it, else the first after it, else the paragraph's.
+const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
+  const DateMention* inside = nullptr;
+  const DateMention* before = nullptr;
+  const DateMention* after = nullptr;
+  for (const auto& p : s.pieces) {
+    if (p.kind != 'd') continue;
+    const DateMention* d = &s.dates[p.ids[0]];
+    if (p.abs_begin >= begin && p.abs_begin < end) { if (!inside) inside = d; }
+    else if (p.abs_begin < begin) before = d;
+    else if (!after) after = d;
+  }
+  if (inside) return inside;
+  if (before) return before;
+  if (after) return after;
+  return s.context_date ? &*s.context_date : nullptr;
+}
+
+}  // namespace
+
+void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
+  if (s.pieces.empty()) return;
+  for (const PatternMatch& m : res.patterns.MatchAll(s.abstract)) {
+    const Pattern& pat = *m.pattern;
+    size_t neg_from = m.s_pos != std::string::npos ? std::min(m.s_pos, m.begin) : m.begin;
+    if (Negated(res, s, neg_from, m.o_pos != std::string::npos ? m.o_pos : m.end)) continue;
+    // A negation just before the match ("did not pledge", "never joined").
+    size_t first_piece = PieceAt(s, m.begin);
+    bool neg_before = false;
+    for (size_t k = first_piece; k > 0 && k + 3 > first_piece; --k) {
+      const Piece& p = s.pieces[k - 1];
+      if (p.kind != 'w') break;
+      for (const auto& neg : res.negations) neg_before |= p.text == neg;
+    }
+    if (neg_before) continue;
+
+    std::vector<SlotMember> subjects, objects = ParseSlot(m.o);
+    if (!m.text.empty()) objects = {{'t', 0}};
+    if (pat.pairs) {
+      // "clashes between A and B": every pair of the list's members.
+      std::vector<SlotMember> members = ParseSlot(m.s);
+      if (members.size() < 2) continue;
+      subjects = {members[0]};
+      objects.assign(members.begin() + 1, members.end());
+    } else if (!m.s.empty()) {
+      subjects = ParseSlot(m.s);
+    } else {
+      // The clause subject: the sentence's subject when it precedes the match, else
+      // the last actor before the trigger, else the discourse topic.
+      int subj = -1;
+      for (const auto& p : s.pieces)
+        if (p.abs_begin < m.begin && (p.kind == 'g' || p.kind == 's') && p.ids.size() == 1 &&
+            p.ids[0] == s.subject)
+          subj = s.subject;
+      if (subj < 0) {
+        for (const auto& p : s.pieces)
+          if (p.abs_begin < m.begin && p.kind == 'g') subj = p.ids[0];
+      }
+      if (subj < 0) subj = s.subject >= 0 ? s.subject : doc.main_entity;
+      if (subj < 0) continue;
+      subjects.push_back({'g', subj});
+    }
+    if (pat.swap) std::swap(subjects, objects);
+
+    const DateMention* when = pat.time_role == Pattern::TimeRole::kNone ? nullptr
+                                                                         : DateFor(s, m.begin, m.end);
+    for (const std::string& pred : pat.predicates) {
+      for (const auto& sm : subjects) {
+        for (const auto& om : objects) {
+          DraftFact f;
+          f.s = sm.id;
+          f.p = pred;
+          f.evidence = s.span;
+          f.confidence = pat.confidence;
+          f.hedge = !pat.hedge.empty() ? pat.hedge : s.hedge;
+          switch (om.letter) {
+            case 'd': {
+              const DateMention& d = s.dates[om.id];
+              f.o_text = std::to_string(d.date.year);
+              f.time.start = d.date.Iso();
+              break;
+            }
+            case 'n': {
+              const Quantity& q = s.quantities[om.id];
+              f.value = q.value;
+              f.o_text = std::to_string(static_cast<long long>(q.value));
+              if (q.approximate && f.hedge.empty()) f.hedge = "estimated";
+              break;
+            }
+            case 'i':
+              f.o_text = s.ideologies[om.id].text;
+              break;
+            case 't':
+              f.o_text = m.text;
+              break;
+            default:
+              f.o = om.id;
+          }
+          if (pred == "defected_to" || pred == "size") {
+            // "over 400 fighters ... defected to": the count is the quantity in the match.
+            for (const auto& p : s.pieces)
+              if (p.kind == 'n' && p.abs_begin >= std::min(m.begin, neg_from) && p.abs_begin < m.end) {
+                f.value = s.quantities[p.ids[0]].value;
+                if (pred == "size") f.o_text = std::to_string(static_cast<long long>(*f.value));
+              }
+          }
+          if (when && om.letter != 'd') {
+            TimeSpan t = TimeOf(*when);
+            switch (pat.time_role) {
+              case Pattern::TimeRole::kWhen: f.time = t; break;
+              case Pattern::TimeRole::kStart: f.time.start = t.start; break;
+              case Pattern::TimeRole::kEnd: f.time.end = t.start; break;
+              case Pattern::TimeRole::kNone: break;
+            }
+          }
+          AddFact(doc, std::move(f));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace orbat
