@@ -59,6 +59,10 @@ void Declare(DocState& doc, int e, const std::string& alias, const Sentence& s) 
   const DocEntity& ent = doc.entities[e];
   if (alias.empty() || MatchKey(alias) == MatchKey(ent.name)) return;
   doc.entities.Declare(e, alias);
+  // An acronym is recorded as a name of the entity but is not worth a claim of its own.
+  bool lower = false;
+  for (char c : alias) lower |= islower(static_cast<unsigned char>(c)) != 0 || (c & 0x80);
+  if (!lower) return;
   DraftFact f;
   f.s = e;
   f.p = "alias";
@@ -97,6 +101,7 @@ int OwnerBefore(const DocState& doc, const Sentence& s, size_t byte) {
   }
   if (best < 0) best = s.subject;
   if (best < 0) best = doc.main_entity;
+  if (best < 0 && !doc.recent_groups.empty()) best = doc.recent_groups.back();
   return best;
 }
 
@@ -105,6 +110,7 @@ int OwnerAfter(const DocState& doc, const Sentence& s, size_t byte) {
     if (m.entity >= 0 && s.tokens[m.first].begin >= byte &&
         doc.entities[m.entity].type == EntityType::kGroup)
       return m.entity;
+  if (doc.main_entity < 0 && !doc.recent_groups.empty()) return doc.recent_groups.back();
   return doc.main_entity;
 }
 

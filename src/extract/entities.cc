@@ -43,15 +43,25 @@ void EntityTable::Remember(int e, std::string_view written, size_t offset) {
   ++ent.mentions;
   if (offset < ent.first_offset) ent.first_offset = offset;
   std::string w(written);
-  bool seen = false;
-  for (const auto& x : ent.written) seen |= x == w;
-  if (!seen) ent.written.push_back(w);
+  size_t i = 0;
+  while (i < ent.written.size() && ent.written[i] != w) ++i;
+  if (i == ent.written.size()) {
+    ent.written.push_back(w);
+    ent.written_count.push_back(0);
+  }
+  ++ent.written_count[i];
   std::string key = MatchKey(written);
   if (!key.empty()) by_key_.emplace(key, e);
 }
 
 int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t offset) {
   const LexEntry& lex = lexicon_.entry(entry);
+  // A name the text declared for one of its entities ("... (TTP)") means that entity,
+  // whatever the lexicon files it under.
+  if (auto d = declared_.find(MatchKey(written)); d != declared_.end()) {
+    Remember(d->second, written, offset);
+    return d->second;
+  }
   auto it = by_lexicon_.find(lex.id);
   int e;
   if (it != by_lexicon_.end()) {
@@ -108,6 +118,22 @@ std::optional<int> EntityTable::FindByWord(std::string_view word, EntityType typ
   return std::nullopt;
 }
 
+std::string EntityTable::DisplayName(int e) const {
+  const DocEntity& ent = entities_[e];
+  auto acronym = [](const std::string& w) {
+    bool lower = false;
+    for (char c : w) lower |= islower(static_cast<unsigned char>(c)) != 0;
+    return !lower;
+  };
+  int best = -1;
+  for (size_t i = 0; i < ent.written.size(); ++i) {
+    if (acronym(ent.written[i])) continue;
+    if (best < 0 || ent.written_count[i] > ent.written_count[best]) best = static_cast<int>(i);
+  }
+  if (best >= 0) return ent.written[best];
+  return ent.name;
+}
+
 std::optional<int> EntityTable::Find(std::string_view written) const {
   auto it = by_key_.find(MatchKey(written));
   if (it == by_key_.end()) return std::nullopt;
@@ -121,6 +147,7 @@ void EntityTable::Declare(int e, std::string_view alias) {
   if (a == ent.name) return;
   ent.declared.push_back(a);
   by_key_.emplace(MatchKey(alias), e);
+  declared_.emplace(MatchKey(alias), e);
 }
 
 }  // namespace orbat

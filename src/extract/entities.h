@@ -18,6 +18,7 @@ struct DocEntity {
   std::string name;                  // canonical (lexicon) or first full written form
   EntityType type = EntityType::kOther;
   std::vector<std::string> written;  // forms seen in the text, first seen first
+  std::vector<int> written_count;    // parallel to `written`
   std::vector<std::string> declared; // aliases the text declares ("also known as")
   std::string lexicon_id;
   std::string country;               // ISO2 from the lexicon, when known
@@ -43,6 +44,11 @@ class EntityTable {
   void Declare(int e, std::string_view alias);
   void Retype(int e, EntityType type) { entities_[e].type = type; }
 
+  // The name to print: the form this document uses most for the entity (full names
+  // before acronyms), so output reads like its source; the lexicon's canonical name
+  // when the text only ever used an acronym.
+  std::string DisplayName(int e) const;
+
   const DocEntity& operator[](int e) const { return entities_[e]; }
   DocEntity& operator[](int e) { return entities_[e]; }
   int size() const { return static_cast<int>(entities_.size()); }
@@ -55,6 +61,7 @@ class EntityTable {
   std::vector<DocEntity> entities_;
   std::map<std::string, int> by_key_;       // MatchKey of every written form and alias
   std::map<std::string, int> by_lexicon_;   // lexicon id -> entity
+  std::map<std::string, int> declared_;     // MatchKey of text-declared aliases
 };
 
 }  // namespace orbat

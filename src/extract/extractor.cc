@@ -149,6 +149,14 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     s.starts_line = i == 0 || doc.text.substr(prev_end, s.span.begin - prev_end).find('\n') != std::string_view::npos;
     prev_end = s.span.end;
     AnalyzeSentence(res, doc, s, dates);
+    // Until the whole document is seen, the first group named stands for its subject.
+    if (doc.main_entity < 0)
+      for (const auto& m : s.mentions)
+        if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup) {
+          doc.main_entity = m.entity;
+          break;
+        }
+    FindDeclaredAliases(res, doc, s);
     doc.sentences.push_back(std::move(s));
   }
   doc.main_entity = MainEntity(doc);
@@ -161,7 +169,6 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     if (s.starts_line) paragraph_date.reset();
     s.context_date = paragraph_date;
     ResolveCoreference(res, doc, s, topic);
-    FindDeclaredAliases(res, doc, s);
     BuildAbstract(res, doc, s);
     if (!ExtractInfobox(res, doc, s, open_label)) ExtractRelations(res, doc, s);
     for (const auto& d : s.dates)
@@ -183,22 +190,25 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     const DocEntity& de = doc.entities[e];
     if (de.mentions == 0) continue;
     EntityOut eo;
-    eo.name = de.name;
+    eo.name = doc.entities.DisplayName(e);
     eo.type = de.type;
     eo.lexicon_id = de.lexicon_id;
-    std::set<std::string> seen = {MatchKey(de.name)};
+    std::set<std::string> seen = {MatchKey(eo.name)};
+    if (seen.insert(MatchKey(de.name)).second) eo.aliases.push_back(de.name);
     for (const auto& w : de.written)
       if (seen.insert(MatchKey(w)).second) eo.aliases.push_back(w);
     for (const auto& w : de.declared)
       if (seen.insert(MatchKey(w)).second) eo.aliases.push_back(w);
     out.entities.push_back(std::move(eo));
   }
+  std::vector<std::string> names;
+  for (int e = 0; e < doc.entities.size(); ++e) names.push_back(doc.entities.DisplayName(e));
   std::set<std::string> seen_facts;
   for (const DraftFact& f : doc.facts) {
     Fact fact;
-    fact.s = doc.entities[f.s].name;
+    fact.s = names[f.s];
     fact.p = f.p;
-    fact.o = f.o >= 0 ? doc.entities[f.o].name : f.o_text;
+    fact.o = f.o >= 0 ? names[f.o] : f.o_text;
     fact.value = f.value;
     fact.time = f.time;
     fact.hedge = f.hedge;

@@ -14,7 +14,10 @@ namespace {
 // The label at the start of the sentence's folded words, longest first.
 std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_token) {
   size_t i = 0;
-  while (i < s.tokens.size() && s.tokens[i].kind == TokenKind::kPunct) ++i;  // "- "
+  // List bullets ("- Leader: ..."); a "== Heading ==" is not a label line.
+  while (i < s.tokens.size() && (s.tokens[i].fold == "-" || s.tokens[i].fold == "*" ||
+                                 s.tokens[i].fold == "\xE2\x80\xA2"))
+    ++i;
   std::string best;
   std::string joined;
   for (size_t j = i; j < s.tokens.size() && j < i + 6; ++j) {
@@ -33,7 +36,11 @@ std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_to
   size_t v = *value_token;
   if (v < s.tokens.size() && s.tokens[v].fold == ":") {
     *value_token = v + 1;
-    return best;
+    // A heading followed by prose ("Ideology: In early 2014, the group was ...") is a
+    // sentence, not a list of values.
+    size_t words = s.tokens.size() - v - 1;
+    bool prose = words > 14 || (words > 6 && s.tokens.back().fold == ".");
+    return prose ? "" : best;
   }
   // Without a colon only short lines count ("Allies Turkistan Islamic Party").
   if (s.tokens.size() - v > 8) return "";

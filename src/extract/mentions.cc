@@ -143,17 +143,40 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     while (a < j && words.stopwords.count(tokens[a].fold) && !tokens[a].all_caps) ++a;
     while (a < j && !IsCap(tokens[a])) ++a;
     if (a < j) {
-      bool head = words.org_heads.count(tokens[j - 1].fold) > 0;
+      bool head = words.org_heads.count(tokens[j - 1].fold) > 0 && j - a >= 2;
       bool prefix = words.org_prefixes.count(tokens[a].fold) > 0 && j - a >= 2;
       if (head || prefix) org_runs.push_back({a, j});
     }
     i = std::max(j, i + 1);
   }
 
-  // 2. Lexicon matches.
+  // 2. Lexicon matches. A name right after a strong person cue ("leader Kamal
+  //    al-Nirab", "Leader: X") is a person even where the lexicon knows a place
+  //    inside it.
   std::vector<LexMatch> lex = lexicon.Match(tokens);
+  std::vector<std::pair<size_t, size_t>> cued;
+  for (size_t i = 1; i < n; ++i) {
+    if (!IsCap(tokens[i])) continue;
+    bool cue = words.person_cues.count(tokens[i - 1].fold) ||
+               (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
+               (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
+                !cued.empty() && cued.back().second + 4 >= i);
+    if (!cue) continue;
+    size_t j = RunEnd(tokens, i, n);
+    bool group = false;
+    for (const LexMatch& m : lex)
+      if (m.first < j && i < m.last && !m.entries.empty() &&
+          lexicon.entry(m.entries[0]).type != EntityType::kPlace)
+        group = true;
+    if (!group && j - i >= 2 && j - i <= 5 && !words.org_heads.count(tokens[j - 1].fold)) {
+      int ent = entities.FromShape(Written(text, tokens, i, j), EntityType::kPerson, tokens[i].begin);
+      add(i, j, ent, EntityType::kPerson);
+      cued.push_back({i, j});
+    }
+    i = std::max(i, j);
+  }
   for (const LexMatch& m : lex) {
-    if (m.entries.empty()) continue;
+    if (m.entries.empty() || !claim.Free(m.first, m.last)) continue;
     // A longer organization run around this match wins.
     bool inside_run = false;
     for (auto [a, b] : org_runs)
@@ -167,7 +190,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (e.type == EntityType::kGroup && fold_at(last) == "in") {
       size_t k = last + 1;
       if (fold_at(k) == "the") ++k;
-      if (k < n && IsCap(tokens[k])) {
+      if (k < n && IsCap(tokens[k]) && !words.stopwords.count(tokens[k].fold)) {
         size_t end = RunEnd(tokens, k, n);
         std::string name = Written(text, tokens, m.first, end);
         int ent = entities.FromShape(name, EntityType::kGroup, tokens[m.first].begin);
