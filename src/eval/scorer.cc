@@ -107,7 +107,8 @@ class GoldIndex {
   bool ValueMatches(const std::string& p, const PyJson& gold_o, const PyJson& f) const {
     const PyJson& sys_o = Get(f, "o");
     if (kNumberValued.count(p)) {
-      bool absent = sys_o.is_null() || (sys_o.is_string() && sys_o.get_ref<const std::string&>().empty());
+      bool absent = sys_o.is_null() ||
+                    (sys_o.is_string() && sys_o.get_ref<const std::string&>().empty());
       std::optional<double> got = ScoreNumberOf(absent ? Get(f, "value") : sys_o);
       if (!got) return false;
       for (const PyJson* g : AsList(gold_o)) {
@@ -244,7 +245,8 @@ std::string PyJsonString(const std::string& s) {
           out += buf;
         } else {
           unsigned v = static_cast<unsigned>(c) - 0x10000;
-          std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+          std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xd800 + (v >> 10),
+                        0xdc00 + (v & 0x3ff));
           out += buf;
         }
     }
@@ -467,7 +469,8 @@ ScoreSummary ScoreDocuments(const std::vector<GoldDoc>& golds, const SystemDocs&
       std::string k = d.Entity(Get(*e, "name"));
       if (!k.empty() && k[0] == '?') {
         const PyJson& t = Get(*e, "type");
-        std::string type = t.is_string() && ent.count(t.get<std::string>()) ? t.get<std::string>() : "other";
+        std::string type = "other";
+        if (t.is_string() && ent.count(t.get<std::string>())) type = t.get<std::string>();
         ent[type][1] += 1;
       }
     }
@@ -553,7 +556,8 @@ std::string RenderScoreJson(const ScoreSummary& s) {
          std::to_string(s.fp) + ",\n  \"fn\": " + std::to_string(s.fn) +
          ",\n  \"precision\": " + num(s.precision) + ",\n  \"recall\": " + num(s.recall) +
          ",\n  \"f1\": " + num(s.f1) + "\n },\n";
-  out += " \"time_accuracy\": " + (s.time_accuracy ? num(*s.time_accuracy) : std::string("null")) + ",\n";
+  out += " \"time_accuracy\": " +
+         (s.time_accuracy ? num(*s.time_accuracy) : std::string("null")) + ",\n";
   out += " \"time_checked\": " + std::to_string(s.time_checked) + ",\n";
   out += " \"facts_without_evidence\": " + std::to_string(s.facts_without_evidence) + ",\n";
   out += " \"per_predicate\": " + rows(s.per_predicate) + ",\n";

@@ -73,7 +73,7 @@ void WriteGexf(const graph::GraphData& g, const ExportOptions& o, std::ostream& 
   for (const graph::Link& l : eg.links) {
     std::string start = graph::DateLo(l.start), end = graph::DateLo(l.end);
     out << "      <edge id=\"e" << ++n << "\" source=\"n" << l.a << "\" target=\"n" << l.b << "\""
-        << " type=\"" << (l.symmetric ? "undirected" : "directed") << "\" label=\"" << l.p << "\""
+        << " type=\"" << (l.symmetric ? "mutual" : "directed") << "\" label=\"" << l.p << "\""
         << " weight=\"" << l.corroboration << "\"";
     if (!start.empty()) out << " start=\"" << start << "\"";
     if (!end.empty() && (start.empty() || start <= end)) out << " end=\"" << end << "\"";

@@ -46,9 +46,11 @@ void CollapseLists(std::vector<Piece>& pieces) {
   std::vector<Piece> out;
   for (size_t i = 0; i < pieces.size();) {
     if (!IsEntitySlot(pieces[i])) { out.push_back(pieces[i++]); continue; }
-    Piece list = pieces[i];
+    // Members joined by commas count only when a conjunction closes the list
+    // ("A, B and C"); "in A, the B focuses" is two clauses.
+    std::vector<size_t> members = {i};
     size_t j = i + 1;
-    size_t last_good = i + 1;
+    size_t end = i + 1;
     while (j < pieces.size()) {
       size_t k = j;
       bool conj = false;
@@ -56,20 +58,22 @@ void CollapseLists(std::vector<Piece>& pieces) {
       if (k < pieces.size() && (pieces[k].text == "and" || pieces[k].text == "or")) { ++k; conj = true; }
       if (k < pieces.size() && pieces[k].text == "the") ++k;
       if (k == j || k >= pieces.size()) break;
-      const Piece& next = pieces[k];
-      if (!IsEntitySlot(next) || Family(next.kind) != Family(list.kind)) break;
-      for (size_t m = 0; m < next.ids.size(); ++m) {
-        list.ids.push_back(next.ids[m]);
-        list.letters.push_back(next.letters[m]);
-      }
-      list.byte_end = next.byte_end;
+      if (!IsEntitySlot(pieces[k]) || Family(pieces[k].kind) != Family(pieces[i].kind)) break;
+      members.push_back(k);
       j = k + 1;
-      last_good = j;
-      if (conj) break;  // "A, B and C" ends at the conjunction's member
+      if (conj) { end = j; break; }
+    }
+    if (end == i + 1) members.resize(1);
+    Piece list = pieces[i];
+    for (size_t m = 1; m < members.size(); ++m) {
+      const Piece& next = pieces[members[m]];
+      list.ids.insert(list.ids.end(), next.ids.begin(), next.ids.end());
+      list.letters.insert(list.letters.end(), next.letters.begin(), next.letters.end());
+      list.byte_end = next.byte_end;
     }
     list.text = SlotText(list);
     out.push_back(list);
-    i = last_good;
+    i = members.size() > 1 ? end : i + 1;
   }
   pieces = std::move(out);
 }

@@ -72,6 +72,29 @@ void Declare(DocState& doc, int e, const std::string& alias, const Sentence& s) 
   AddFact(doc, std::move(f));
 }
 
+// "PRC" for "Popular Resistance Committees", "AAH" for "Asa'ib Ahl al-Haq": the
+// acronym's letters are, in order, initials of the name's words.
+bool IsAcronymOf(const std::string& acronym, const std::string& name) {
+  if (acronym.size() < 2 || acronym.size() > 8) return false;
+  for (char c : acronym)
+    if (!isupper(static_cast<unsigned char>(c))) return false;
+  std::string initials;
+  for (const std::string& w : [&] {
+         std::vector<std::string> words;
+         std::string cur;
+         for (char c : FoldName(name) + " ") {
+           if (c == ' ') { if (!cur.empty()) words.push_back(cur); cur.clear(); }
+           else cur += c;
+         }
+         return words;
+       }())
+    initials += w[0];
+  size_t k = 0;
+  for (char c : initials)
+    if (k < acronym.size() && tolower(static_cast<unsigned char>(acronym[k])) == c) ++k;
+  return k == acronym.size();
+}
+
 // Splits "A or B", "A; B", "A, B" lists of declared names.
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> out;
@@ -167,6 +190,9 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
       }
       // A place in parentheses is a disambiguator ("Jaysh al-Ummah (Gaza)"), not a name.
       bool place = false;
+      if (!IsAcronymOf(part, doc.entities[m.entity].name) &&
+          !IsAcronymOf(part, std::string(doc.text.substr(s.tokens[m.first].begin,
+                                                         s.tokens[m.last - 1].end - s.tokens[m.first].begin))))
       for (uint32_t id : res.lexicon.Lookup(part)) {
         EntityType t = res.lexicon.entry(id).type;
         place |= t == EntityType::kPlace || t == EntityType::kState;

@@ -35,6 +35,7 @@ int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
   e.type = type;
   e.first_offset = offset;
   entities_.push_back(std::move(e));
+  parent_.push_back(size() - 1);
   return size() - 1;
 }
 
@@ -59,19 +60,19 @@ int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t of
   // A name the text declared for one of its entities ("... (TTP)") means that entity,
   // whatever the lexicon files it under.
   if (auto d = declared_.find(MatchKey(written)); d != declared_.end()) {
-    Remember(d->second, written, offset);
-    return d->second;
+    Remember(Root(d->second), written, offset);
+    return Root(d->second);
   }
   auto it = by_lexicon_.find(lex.id);
   int e;
   if (it != by_lexicon_.end()) {
-    e = it->second;
+    e = Root(it->second);
   } else {
     // A shape-found entity with this name may already exist (its alias declared earlier).
     auto k = by_key_.find(MatchKey(written));
-    if (k != by_key_.end() && entities_[k->second].lexicon_id.empty() &&
-        entities_[k->second].type == lex.type) {
-      e = k->second;
+    if (k != by_key_.end() && entities_[Root(k->second)].lexicon_id.empty() &&
+        entities_[Root(k->second)].type == lex.type) {
+      e = Root(k->second);
       entities_[e].lexicon_id = lex.id;
     } else {
       e = Create(lex.name, lex.type, offset);
@@ -90,8 +91,8 @@ int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t of
 int EntityTable::FromShape(std::string_view written, EntityType type, size_t offset) {
   std::string key = MatchKey(written);
   if (auto it = by_key_.find(key); it != by_key_.end()) {
-    Remember(it->second, written, offset);
-    return it->second;
+    Remember(Root(it->second), written, offset);
+    return Root(it->second);
   }
   // A single distinctive word that is part of a known entity's name refers to it
   // ("Zenki", "Dughmush", "Khazali").
@@ -111,6 +112,7 @@ std::optional<int> EntityTable::FindByWord(std::string_view word, EntityType typ
     return std::nullopt;
   for (int e = 0; e < size(); ++e) {
     if (entities_[e].type != type) continue;
+    if (merged(e)) continue;
     std::istringstream words(MatchKey(entities_[e].name));
     for (std::string w; words >> w;)
       if (w == key) return e;
@@ -125,22 +127,50 @@ std::string EntityTable::DisplayName(int e) const {
     for (char c : w) lower |= islower(static_cast<unsigned char>(c)) != 0;
     return !lower;
   };
-  int best = -1;
-  for (size_t i = 0; i < ent.written.size(); ++i) {
-    if (acronym(ent.written[i])) continue;
-    if (best < 0 || ent.written_count[i] > ent.written_count[best]) best = static_cast<int>(i);
-  }
-  if (best >= 0) return ent.written[best];
+  // The first full form: texts introduce a name in full before they shorten it.
+  for (const auto& w : ent.written)
+    if (!acronym(w)) return w;
   return ent.name;
 }
 
 std::optional<int> EntityTable::Find(std::string_view written) const {
   auto it = by_key_.find(MatchKey(written));
   if (it == by_key_.end()) return std::nullopt;
-  return it->second;
+  return Root(it->second);
+}
+
+void EntityTable::Merge(int from, int into) {
+  from = Root(from);
+  into = Root(into);
+  if (from == into) return;
+  parent_[from] = into;
+  DocEntity& src = entities_[from];
+  DocEntity& dst = entities_[into];
+  for (size_t i = 0; i < src.written.size(); ++i) {
+    size_t j = 0;
+    while (j < dst.written.size() && dst.written[j] != src.written[i]) ++j;
+    if (j == dst.written.size()) {
+      dst.written.push_back(src.written[i]);
+      dst.written_count.push_back(0);
+    }
+    dst.written_count[j] += src.written_count[i];
+  }
+  dst.mentions += src.mentions;
+  if (dst.lexicon_id.empty()) dst.lexicon_id = src.lexicon_id;
+  if (dst.country.empty()) dst.country = src.country;
+  dst.first_offset = std::min(dst.first_offset, src.first_offset);
+  for (auto& [id, ent] : by_lexicon_)
+    if (ent == from) ent = into;
 }
 
 void EntityTable::Declare(int e, std::string_view alias) {
+  e = Root(e);
+  if (auto other = by_key_.find(MatchKey(alias)); other != by_key_.end()) {
+    int o = Root(other->second);
+    // Same type, or a name the shape rules mistyped ("Lijān al-Muqāwama" as a person).
+    if (o != e && (entities_[o].type == entities_[e].type || entities_[o].lexicon_id.empty()))
+      Merge(o, e);
+  }
   DocEntity& ent = entities_[e];
   std::string a(alias);
   for (const auto& x : ent.declared) if (x == a) return;

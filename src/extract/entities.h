@@ -40,8 +40,16 @@ class EntityTable {
   // The entity of type `type` whose name contains the distinctive word `word`
   // ("Aweys" -> "Hassan Dahir Aweys"); generic words ("Army", "Islamic") never match.
   std::optional<int> FindByWord(std::string_view word, EntityType type) const;
-  // Records that `alias` names entity `e` (declared by the text).
+  // Records that `alias` names entity `e` (declared by the text). An entity already
+  // known by that name (say the lexicon's separate entry for an acronym) is merged
+  // into `e`.
   void Declare(int e, std::string_view alias);
+  // The entity an index now stands for, after merges.
+  int Root(int e) const {
+    while (parent_[e] != e) e = parent_[e];
+    return e;
+  }
+  bool merged(int e) const { return parent_[e] != e; }
   void Retype(int e, EntityType type) { entities_[e].type = type; }
 
   // The name to print: the form this document uses most for the entity (full names
@@ -58,7 +66,10 @@ class EntityTable {
   void Remember(int e, std::string_view written, size_t offset);
 
   const Lexicon& lexicon_;
+  void Merge(int from, int into);
+
   std::vector<DocEntity> entities_;
+  std::vector<int> parent_;
   std::map<std::string, int> by_key_;       // MatchKey of every written form and alias
   std::map<std::string, int> by_lexicon_;   // lexicon id -> entity
   std::map<std::string, int> declared_;     // MatchKey of text-declared aliases

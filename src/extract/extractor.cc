@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <set>
 
 #include "base/utf8.h"
@@ -159,9 +160,19 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     FindDeclaredAliases(res, doc, s);
     doc.sentences.push_back(std::move(s));
   }
+  // Entities merged by declared aliases: point every mention at the survivor.
+  for (Sentence& s : doc.sentences)
+    for (Mention& m : s.mentions)
+      if (m.entity >= 0) m.entity = doc.entities.Root(m.entity);
+  for (DraftFact& f : doc.facts) {
+    f.s = doc.entities.Root(f.s);
+    if (f.o >= 0) f.o = doc.entities.Root(f.o);
+  }
   doc.main_entity = MainEntity(doc);
 
   // Pass 2: aliases, coreference, abstraction, infobox lines and relations, in order.
+  // ORBAT_DEBUG=1 traces each sentence's abstract form and the facts it gave (stderr).
+  static const bool debug = std::getenv("ORBAT_DEBUG") != nullptr;
   int topic = doc.main_entity;
   std::string open_label;
   std::optional<DateMention> paragraph_date;
@@ -170,7 +181,18 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     s.context_date = paragraph_date;
     ResolveCoreference(res, doc, s, topic);
     BuildAbstract(res, doc, s);
+    if (debug) {
+      std::cerr << "  | " << s.abstract << "\n";
+      for (const auto& m : s.mentions)
+        if (m.entity >= 0)
+          std::cerr << "  |   " << doc.entities[m.entity].name << " [" << EntityTypeName(doc.entities[m.entity].type) << "] #" << m.entity << "\n";
+    }
+    size_t before = doc.facts.size();
     if (!ExtractInfobox(res, doc, s, open_label)) ExtractRelations(res, doc, s);
+    if (debug)
+      for (size_t k = before; k < doc.facts.size(); ++k)
+        std::cerr << "  +> " << doc.entities[doc.facts[k].s].name << " " << doc.facts[k].p << " "
+                  << (doc.facts[k].o >= 0 ? doc.entities[doc.facts[k].o].name : doc.facts[k].o_text) << "\n";
     for (const auto& d : s.dates)
       if (!d.relative || d.date.day == 0 || true) paragraph_date = d;
     // The heavy per-sentence state is no longer needed.
@@ -188,7 +210,7 @@ DocumentFacts Extractor::Extract(const Document& document) const {
   CodePointIndex cps(doc.text);
   for (int e = 0; e < doc.entities.size(); ++e) {
     const DocEntity& de = doc.entities[e];
-    if (de.mentions == 0) continue;
+    if (de.mentions == 0 || doc.entities.merged(e)) continue;
     EntityOut eo;
     eo.name = doc.entities.DisplayName(e);
     eo.type = de.type;
@@ -204,7 +226,10 @@ DocumentFacts Extractor::Extract(const Document& document) const {
   std::vector<std::string> names;
   for (int e = 0; e < doc.entities.size(); ++e) names.push_back(doc.entities.DisplayName(e));
   std::set<std::string> seen_facts;
-  for (const DraftFact& f : doc.facts) {
+  for (DraftFact& f : doc.facts) {
+    f.s = doc.entities.Root(f.s);
+    if (f.o >= 0) f.o = doc.entities.Root(f.o);
+    if (f.s == f.o) continue;
     Fact fact;
     fact.s = names[f.s];
     fact.p = f.p;

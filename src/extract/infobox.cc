@@ -39,7 +39,7 @@ std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_to
     // A heading followed by prose ("Ideology: In early 2014, the group was ...") is a
     // sentence, not a list of values.
     size_t words = s.tokens.size() - v - 1;
-    bool prose = words > 14 || (words > 6 && s.tokens.back().fold == ".");
+    bool prose = words > 30 || (words > 6 && s.tokens.back().fold == ".");
     return prose ? "" : best;
   }
   // Without a colon only short lines count ("Allies Turkistan Islamic Party").

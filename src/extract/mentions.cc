@@ -155,9 +155,15 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   //    inside it.
   std::vector<LexMatch> lex = lexicon.Match(tokens);
   std::vector<std::pair<size_t, size_t>> cued;
+  // "- Leader: A , (2000–2006) , B": on a person label line every name is a person.
+  size_t label = 0;
+  while (label < n && tokens[label].kind == TokenKind::kPunct) ++label;
+  bool person_line = label + 1 < n && words.person_cues.count(tokens[label].fold) &&
+                     tokens[label].capitalized &&
+                     (tokens[label + 1].fold == ":" || IsCap(tokens[label + 1]));
   for (size_t i = 1; i < n; ++i) {
     if (!IsCap(tokens[i])) continue;
-    bool cue = words.person_cues.count(tokens[i - 1].fold) ||
+    bool cue = (person_line && i > label) || words.person_cues.count(tokens[i - 1].fold) ||
                (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
                 !cued.empty() && cued.back().second + 4 >= i);
@@ -350,7 +356,11 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       out.push_back(m);
       continue;
     }
-    if (f != "the") continue;
+    if (f != "the" && f != "their" && f != "this") continue;
+    // "is the largest group in Pakistan" describes, it does not refer.
+    static const std::set<std::string> predicative = {"is", "was", "are", "were", "be", "been",
+                                                      "become", "became", "remains", "as", "of"};
+    if (i > 0 && predicative.count(tokens[i - 1].fold)) continue;
     size_t k = i + 1;
     std::string hint;
     while (k < n && k <= i + 4 && !claim.taken[k] && !anaphor_heads.count(tokens[k].fold) &&

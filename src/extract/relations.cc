@@ -48,6 +48,41 @@ size_t PieceAt(const Sentence& s, size_t abs_pos) {
   return best;
 }
 
+bool IsActorSlot(const Piece& p) { return p.kind == 'g' || p.kind == 's'; }
+
+// The subject of the clause a rule matched in, for rules without {S}: the nearest
+// actor before the match that stands as a subject -- not after a preposition, and
+// followed by a verb, an auxiliary, a comma or a relative pronoun ("the TTP focuses
+// on ...", "the Afghan Taliban, which focuses on ..."). -1 when there is none.
+int ClauseSubject(const Sentence& s, size_t match_begin) {
+  static const std::set<std::string> preps = {
+      "by", "of", "with", "against", "from", "to", "between", "into", "within", "alongside",
+      "at", "toward", "towards", "on", "for", "about", "than", "under", "over", "like",
+      "including", "among", "in", "unlike", "'s", "and", "or", "behind", "near", "via"};
+  static const std::set<std::string> verbish = {
+      ",", "which", "who", "that", "is", "was", "are", "were", "has", "have", "had", "will",
+      "would", "can", "could", "also", "later", "then", "reportedly", "allegedly", "itself",
+      "first", "soon", "now", "still", "once", "again", "officially", "formally", "and"};
+  int best = -1;
+  for (size_t i = 0; i < s.pieces.size() && s.pieces[i].abs_begin < match_begin; ++i) {
+    const Piece& p = s.pieces[i];
+    if (!IsActorSlot(p)) continue;
+    size_t b = i;
+    if (b > 0 && s.pieces[b - 1].text == "the") --b;
+    if (b > 0 && preps.count(s.pieces[b - 1].text)) continue;
+    if (i + 1 >= s.pieces.size()) continue;
+    const std::string& next = s.pieces[i + 1].text;
+    bool verb = verbish.count(next) || (next.size() > 3 && (next.ends_with("ed") || next.ends_with("es")));
+    // "Iranian-funded", "US-backed": a compound adjective, not a clause.
+    static const std::set<std::string> compounds = {
+        "funded", "backed", "supported", "sponsored", "led", "controlled", "based", "linked",
+        "affiliated", "aligned", "allied", "trained", "armed", "inspired", "dominated", "born"};
+    if (s.pieces[i + 1].kind != 'w' || !verb || compounds.count(next)) continue;
+    best = p.ids[0];
+  }
+  return best;
+}
+
 bool Negated(const Resources& res, const Sentence& s, size_t from, size_t to) {
   size_t a = PieceAt(s, from), b = PieceAt(s, to);
   for (size_t i = a; i <= b && i < s.pieces.size(); ++i) {
@@ -106,17 +141,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     } else if (!m.s.empty()) {
       subjects = ParseSlot(m.s);
     } else {
-      // The clause subject: the sentence's subject when it precedes the match, else
-      // the last actor before the trigger, else the discourse topic.
-      int subj = -1;
-      for (const auto& p : s.pieces)
-        if (p.abs_begin < m.begin && (p.kind == 'g' || p.kind == 's') && p.ids.size() == 1 &&
-            p.ids[0] == s.subject)
-          subj = s.subject;
-      if (subj < 0) {
-        for (const auto& p : s.pieces)
-          if (p.abs_begin < m.begin && p.kind == 'g') subj = p.ids[0];
-      }
+      int subj = ClauseSubject(s, m.begin);
       if (subj < 0) subj = s.subject >= 0 ? s.subject : doc.main_entity;
       if (subj < 0) continue;
       subjects.push_back({'g', subj});

@@ -65,6 +65,21 @@ void AnalyzeSentence(const Resources& res, DocState& doc, Sentence& s, DateResol
       if (s.tokens[m.first].begin < d.end && d.begin < s.tokens[m.last - 1].end) return true;
     return false;
   });
+  // "Split: Fatah": an infobox label is not a name (Split, the Croatian city).
+  {
+    size_t i = 0;
+    while (i < s.tokens.size() && s.tokens[i].kind == TokenKind::kPunct) ++i;
+    std::string label;
+    for (size_t j = i; j < s.tokens.size() && j < i + 7; ++j) {
+      if (s.tokens[j].fold == ":") {
+        if (res.infobox.count(label))
+          std::erase_if(s.mentions, [&](const Mention& m) { return m.first < j; });
+        break;
+      }
+      if (!label.empty()) label += ' ';
+      label += s.tokens[j].fold;
+    }
+  }
   s.quantities = FindQuantities(doc.text, s.tokens, res.words);
   std::erase_if(s.quantities, [&](const Quantity& q) {
     for (const auto& d : s.dates)

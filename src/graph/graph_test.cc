@@ -265,7 +265,9 @@ TEST(Queries, PathNetworkTimeline) {
   q.depth = 1;
   Network n = BuildNetwork(f.g, q);
   EXPECT_EQ(n.nodes.size(), 2u);
-  q.depth = 2;
+  q.depth = 2;  // + Jund al-Aqsa through the Islamic State
+  EXPECT_EQ(BuildNetwork(f.g, q).nodes.size(), 3u);
+  q.depth = 3;
   EXPECT_GT(BuildNetwork(f.g, q).nodes.size(), 3u);
   auto t = Timeline(f.g, 1);
   ASSERT_FALSE(t.empty());

@@ -42,6 +42,7 @@ std::vector<Link> BuildLinks(const GraphData& g) {
     }
     // A claim without an end keeps the link open only if it starts after the stated end.
     l.corroboration = static_cast<int>(docs.size());
+    l.dated = !l.start.empty() || !l.end.empty();
     l.hedged = all_hedged;
     links.push_back(std::move(l));
   }
@@ -73,7 +74,7 @@ std::vector<Link> BuildLinks(const GraphData& g) {
       bool same_pair = (m.a == l.a && m.b == l.b) || (m.a == l.b && m.b == l.a);
       if (!same_pair) continue;
       if (!l.start.empty() && !Earlier(l.start, m.start)) continue;
-      if (l.start.empty() && l.end.empty()) continue;  // undated: nothing to order against
+      if (!l.dated) continue;  // undated: nothing to order against
       set_end(l, m.start, "superseded by " + m.p);
     }
     if (l.p == "merged_into") continue;  // the merger itself is the group's final state
@@ -88,7 +89,7 @@ std::vector<Link> BuildLinks(const GraphData& g) {
 bool HoldsAt(const Link& l, const std::string& at, bool include_undated) {
   std::string t = DateLo(at);
   if (t.empty()) return false;
-  if (l.undated()) return include_undated;
+  if (l.undated() && !include_undated) return false;
   if (!l.start.empty() && DateLo(l.start) > t) return false;
   if (!l.end.empty() && !(t < DateLo(l.end))) return false;
   return true;

@@ -27,7 +27,8 @@ struct Link {
   std::vector<const ClaimRec*> claims;
   int corroboration = 0;   // distinct documents
   bool hedged = false;     // every supporting claim is hedged
-  bool undated() const { return start.empty() && end.empty(); }
+  bool dated = false;      // some claim gives a start or an end (implied ends don't count)
+  bool undated() const { return !dated; }
 };
 
 std::vector<Link> BuildLinks(const GraphData& g);

@@ -131,6 +131,36 @@ StoredDoc PrepareDocument(const Document& doc, const DocumentFacts& facts, const
   }
 
   if (lexicon) {
+    // Trust a lexicon id only when the lexicon knows the mention's name (or a declared
+    // alias) as that entry; drop declared aliases the lexicon knows as another entity's
+    // name. Both guard the graph against one mislinked mention joining two groups.
+    auto knows = [&](const std::string& name, const std::string& id) {
+      for (uint32_t i : lexicon->Lookup(name))
+        if (lexicon->entry(i).id == id) return true;
+      return false;
+    };
+    for (StoredMention& m : d.mentions) {
+      if (!m.lexicon_id.empty()) {
+        bool ok = knows(m.name, m.lexicon_id);
+        for (const auto& a : m.aliases) ok = ok || knows(a, m.lexicon_id);
+        if (!ok) m.lexicon_id.clear();
+      }
+      std::vector<std::string> kept;
+      for (const auto& a : m.aliases) {
+        auto hits = lexicon->Lookup(a);
+        bool other = !hits.empty() && (m.lexicon_id.empty() || !knows(a, m.lexicon_id)) &&
+                     MatchKey(a) != MatchKey(m.name);
+        if (other && !m.lexicon_id.empty()) continue;
+        if (other && m.lexicon_id.empty()) {
+          // The mention itself is unknown to the lexicon: keep the alias only if the
+          // lexicon doesn't know the mention's own name as something else.
+          bool self_known = !lexicon->Lookup(m.name).empty();
+          if (self_known) continue;
+        }
+        kept.push_back(a);
+      }
+      m.aliases = std::move(kept);
+    }
     std::set<std::string> doc_countries;
     for (size_t i = 0; i < d.mentions.size(); ++i) {
       StoredMention& m = d.mentions[i];

@@ -461,7 +461,8 @@ class Scanner {
     return first > 0 &&
            In(F(first - 1), {"in", "on", "since", "until", "till", "by", "during", "of", "from",
                              "to", "through", "throughout", "before", "after", "last", "this",
-                             "next", "around", "between", "and", "early", "late", "mid"});
+                             "next", "around", "between", "and", "early", "late", "mid",
+                             "the"});
   }
 
   Found Make(size_t first, size_t last, PartialDate date, bool relative) const {

@@ -323,6 +323,7 @@ TEST(Yearless, DocumentDateAndThePreviousYear) {
   EXPECT_EQ(DatesOn("2015-10-20", "Elections are due in November."), "November=2015-11 rel");
   EXPECT_EQ(DatesOn("2010-12-19", "on Dec. 13"), "Dec. 13=2010-12-13 rel");
   EXPECT_EQ(DatesOn("2015-03-10", "on 20 December"), "20 December=2014-12-20 rel");
+  EXPECT_EQ(DatesOn("2015-12-20", "claimed the November attack"), "November=2015-11 rel");
   // Neither an anchor nor a document date: nothing.
   EXPECT_EQ(Dates("It pledged allegiance to the Islamic State in November."), "");
   EXPECT_EQ(Dates("on Dec. 13"), "");

@@ -6,7 +6,6 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <array>
 #include <memory>
 
 #include "base/utf8.h"

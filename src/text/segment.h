@@ -3,7 +3,10 @@
 // Sentences never cross a line break (encyclopedia infobox lines, headings and list
 // items are statements of their own); inside a line ICU's sentence BreakIterator with
 // the "standard" abbreviation suppressions decides, so "U.S. troops", "Gen. Smith",
-// "Dec. 13" and "St. Louis" do not end a sentence.
+// "Dec. 13" and "St. Louis" do not end a sentence. A guard of our own also keeps
+// initials ("George W. Bush"), initialisms ("the U.N. Security"), titles and "No."/month
+// abbreviations before a number together, and never breaks where no space follows the
+// period ("lit.'Guardians"); the price is that "... in the U.S. The next day" stays one.
 #pragma once
 
 #include <cstddef>
