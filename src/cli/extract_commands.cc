@@ -56,7 +56,7 @@ int RunExtract(const ExtractArgs& a) {
         if (a.format == "jsonl") {
           std::cout << ToJsonLine(facts) << '\n';
         } else {
-          std::cout << RenderPretty(facts, pretty) << '\n';
+          std::cout << RenderPretty(facts, pretty);
         }
       },
       [&](const Error& e) {

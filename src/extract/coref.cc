@@ -30,6 +30,7 @@ bool ObliqueBefore(const Sentence& s, const Mention& m) {
 }  // namespace
 
 void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& topic) {
+  int& previous_topic = doc.previous_topic;
   int sentence_subject = -1;
   std::vector<int>& recent = doc.recent_groups;
   for (auto& m : s.mentions) {
@@ -47,7 +48,12 @@ void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& t
             if (!cc.empty() && doc.entities[*it].country == cc) target = *it;
         }
       }
-      if (target < 0) target = sentence_subject >= 0 ? sentence_subject : topic;
+      // A pronoun ("it", "its") follows the sentence's own subject; a description
+      // ("the group") points back to what the discourse is about, and never to the
+      // subject of its own clause ("Hamas said it had cut all ties with the group").
+      bool pronoun = m.last - m.first == 1;
+      if (target < 0 && pronoun) target = sentence_subject >= 0 ? sentence_subject : topic;
+      if (target < 0) target = topic != sentence_subject || topic < 0 ? topic : previous_topic;
       if (target < 0) target = doc.main_entity;
       m.entity = target;
     }
@@ -59,8 +65,11 @@ void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& t
   }
   if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
   s.subject = sentence_subject;
-  if (sentence_subject >= 0 && doc.entities[sentence_subject].type == EntityType::kGroup)
+  if (sentence_subject >= 0 && doc.entities[sentence_subject].type == EntityType::kGroup &&
+      sentence_subject != topic) {
+    previous_topic = topic;
     topic = sentence_subject;
+  }
 }
 
 }  // namespace orbat

@@ -164,6 +164,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   for (size_t i = 1; i < n; ++i) {
     if (!IsCap(tokens[i])) continue;
     bool cue = (person_line && i > label) || words.person_cues.count(tokens[i - 1].fold) ||
+               words.person_titles.count(tokens[i - 1].fold) ||
+               (tokens[i - 1].fold == "." && i >= 2 && words.person_titles.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
                 !cued.empty() && cued.back().second + 4 >= i);
@@ -217,7 +219,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     // "the Khorasan group", "the Dughmush clan", "the Fatah coalition": a name with a
     // lower-case collective noun is a group of its own unless it already is that group.
-    if (last < n && words.lower_heads.count(tokens[last].fold) && !IsCap(tokens[last])) {
+    bool definite = m.first > 0 && tokens[m.first - 1].fold == "the";
+    if (last < n && definite && words.lower_heads.count(tokens[last].fold) && !IsCap(tokens[last])) {
       static const std::set<std::string> same = {"group", "movement", "organization",
                                                  "organisation", "faction", "government", "party"};
       if (!(e.type == EntityType::kGroup && same.count(tokens[last].fold))) {
@@ -243,6 +246,17 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       type = EntityType::kState;
     int ent = entities.FromShape(name, type, tokens[a].begin);
     add(a, b, ent, type);
+  }
+
+  // 3b. "the Dughmush clan", "the Khorasan group": an unknown name with a collective
+  //     noun after "the" is a group.
+  for (size_t i = 1; i < n; ++i) {
+    if (claim.taken[i] || !IsCap(tokens[i]) || tokens[i - 1].fold != "the") continue;
+    size_t j = RunEnd(tokens, i, n);
+    if (j - i > 3 || j >= n || !claim.Free(i, j + 1) || words.stopwords.count(tokens[i].fold)) continue;
+    if (!words.lower_heads.count(tokens[j].fold) || IsCap(tokens[j])) continue;
+    int ent = entities.FromShape(Written(text, tokens, i, j + 1), EntityType::kGroup, tokens[i].begin);
+    add(i, j + 1, ent, EntityType::kGroup);
   }
 
   // 4. Demonyms: with an organ noun they are the state acting ("Israeli forces",
@@ -369,9 +383,11 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       if (tokens[k].fold == "pro" && tokens[k].hyphen_after && k + 1 < n) hint = "pro " + tokens[k + 1].fold;
       ++k;
     }
-    // "the pro-ISIS group": the lexicon claimed ISIS; step over it.
-    while (k < n && k <= i + 5 && claim.taken[k] && !anaphor_heads.count(tokens[k].fold)) {
-      if (k > 0 && tokens[k - 1].fold == "pro") hint = "pro " + tokens[k].fold;
+    // "the pro-ISIS group": the lexicon claimed ISIS; step over it. Any other name
+    // inside makes a name ("the extremist Army of Islam group"), not an anaphor.
+    while (k < n && k <= i + 5 && claim.taken[k] && k > 0 &&
+           (tokens[k - 1].fold == "pro" || (claim.taken[k - 1] && hint.rfind("pro ", 0) == 0))) {
+      if (tokens[k - 1].fold == "pro") hint = "pro " + tokens[k].fold;
       ++k;
     }
     if (k < n && anaphor_heads.count(tokens[k].fold) && IsWord(tokens[k]) && !IsCap(tokens[k])) {

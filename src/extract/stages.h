@@ -35,6 +35,7 @@ struct DocState {
   std::vector<Sentence> sentences;
   std::vector<DraftFact> facts;
   std::vector<int> recent_groups;  // group mentions so far, most recent last (bounded)
+  int previous_topic = -1;  // the topic before the current one (coref.cc)
   int main_entity = -1;   // what the document is about (title, else most mentioned group)
 };
 
