@@ -72,29 +72,6 @@ void Declare(DocState& doc, int e, const std::string& alias, const Sentence& s) 
   AddFact(doc, std::move(f));
 }
 
-// "PRC" for "Popular Resistance Committees", "AAH" for "Asa'ib Ahl al-Haq": the
-// acronym's letters are, in order, initials of the name's words.
-bool IsAcronymOf(const std::string& acronym, const std::string& name) {
-  if (acronym.size() < 2 || acronym.size() > 8) return false;
-  for (char c : acronym)
-    if (!isupper(static_cast<unsigned char>(c))) return false;
-  std::string initials;
-  for (const std::string& w : [&] {
-         std::vector<std::string> words;
-         std::string cur;
-         for (char c : FoldName(name) + " ") {
-           if (c == ' ') { if (!cur.empty()) words.push_back(cur); cur.clear(); }
-           else cur += c;
-         }
-         return words;
-       }())
-    initials += w[0];
-  size_t k = 0;
-  for (char c : initials)
-    if (k < acronym.size() && tolower(static_cast<unsigned char>(acronym[k])) == c) ++k;
-  return k == acronym.size();
-}
-
 // Splits "A or B", "A; B", "A, B" lists of declared names.
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> out;
@@ -129,10 +106,13 @@ int OwnerBefore(const DocState& doc, const Sentence& s, size_t byte) {
 }
 
 int OwnerAfter(const DocState& doc, const Sentence& s, size_t byte) {
-  for (const auto& m : s.mentions)
-    if (m.entity >= 0 && s.tokens[m.first].begin >= byte &&
-        doc.entities[m.entity].type == EntityType::kGroup)
-      return m.entity;
+  for (const auto& m : s.mentions) {
+    if (s.tokens[m.first].begin < byte) continue;
+    // "Formerly known as X, the group was ...": the description's referent, which in
+    // this first pass is the document's subject.
+    if (m.anaphor) break;
+    if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup) return m.entity;
+  }
   if (doc.main_entity < 0 && !doc.recent_groups.empty()) return doc.recent_groups.back();
   return doc.main_entity;
 }

@@ -29,6 +29,19 @@ const std::set<std::string>& GenericWords() {
 
 }  // namespace
 
+bool IsAcronymOf(std::string_view acronym, std::string_view name) {
+  if (acronym.size() < 2 || acronym.size() > 8) return false;
+  for (char c : acronym)
+    if (!isupper(static_cast<unsigned char>(c))) return false;
+  std::string initials;
+  std::istringstream words(FoldName(name));
+  for (std::string w; words >> w;) initials += w[0];
+  size_t k = 0;
+  for (char c : initials)
+    if (k < acronym.size() && tolower(static_cast<unsigned char>(acronym[k])) == c) ++k;
+  return k == acronym.size();
+}
+
 int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
   DocEntity e;
   e.name = std::string(name);
@@ -167,9 +180,13 @@ void EntityTable::Declare(int e, std::string_view alias) {
   e = Root(e);
   if (auto other = by_key_.find(MatchKey(alias)); other != by_key_.end()) {
     int o = Root(other->second);
-    // Same type, or a name the shape rules mistyped ("Lijān al-Muqāwama" as a person).
-    if (o != e && (entities_[o].type == entities_[e].type || entities_[o].lexicon_id.empty()))
-      Merge(o, e);
+    // Merge what the shape rules or the lexicon split wrongly: an entity found only by
+    // its shape (perhaps mistyped: "Lijān al-Muqāwama" as a person), or the lexicon's
+    // separate entry for this entity's acronym ("TTP"). Two known entities are never
+    // merged on a declaration alone.
+    bool shape_only = entities_[o].lexicon_id.empty();
+    bool acronym = entities_[o].type == entities_[e].type && IsAcronymOf(alias, entities_[e].name);
+    if (o != e && (shape_only || acronym)) Merge(o, e);
   }
   DocEntity& ent = entities_[e];
   std::string a(alias);

@@ -26,6 +26,10 @@ struct DocEntity {
   size_t first_offset = 0;           // byte offset of the first mention
 };
 
+// "PRC" for "Popular Resistance Committees", "AAH" for "Asa'ib Ahl al-Haq": the
+// acronym's letters are, in order, initials of the name's words.
+bool IsAcronymOf(std::string_view acronym, std::string_view name);
+
 class EntityTable {
  public:
   explicit EntityTable(const Lexicon& lexicon) : lexicon_(lexicon) {}

@@ -145,6 +145,10 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (a < j) {
       bool head = words.org_heads.count(tokens[j - 1].fold) > 0 && j - a >= 2;
       bool prefix = words.org_prefixes.count(tokens[a].fold) > 0 && j - a >= 2;
+      // "Army of Conquest", "Front for the Liberation of ...": an English head first.
+      if (!prefix && j - a >= 3 && words.org_heads.count(tokens[a].fold) &&
+          (tokens[a + 1].fold == "of" || tokens[a + 1].fold == "for"))
+        prefix = true;
       if (head || prefix) org_runs.push_back({a, j});
     }
     i = std::max(j, i + 1);
@@ -231,7 +235,12 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       }
       if (e.type == EntityType::kGroup) last += 1;  // "the Hamas government" is Hamas
     }
-    int ent = entities.FromLexicon(best, Written(text, tokens, m.first, m.last), tokens[m.first].begin);
+    // "Abu Abdul ‘Aziz" + "al-Qatari": a known person's name may go on in the text.
+    if (e.type == EntityType::kPerson) {
+      size_t end = RunEnd(tokens, m.first, n);
+      if (end > last && claim.Free(last, end)) last = end;
+    }
+    int ent = entities.FromLexicon(best, Written(text, tokens, m.first, last), tokens[m.first].begin);
     add(m.first, last, ent, e.type);
   }
 

@@ -72,6 +72,9 @@ std::string PatternSet::Expand(std::string_view pattern) {
       out += "(?P<t>(?:[^<\\s]\\S* ){0,5}?[^<\\s]\\S*)";
     } else if (name == "PAREN") {
       out += "(?:\\( (?:[^()]* )?\\) )?";
+    } else if (name == "POSS") {
+      // A possessive: "its", "their", or a resolved "its" that became a slot.
+      out += "(?:(?:its|their|his|her|<[gsh][0-9_gsh]*>) (?:'s )?)?";
     } else if (name == "D") {
       out += "(?:<d[0-9]+>)";
     } else if (name.substr(0, 3) == "GAP") {
