@@ -329,6 +329,11 @@ def strip_paren_acronym(name):
 
 # ---- UN consolidated list ---------------------------------------------------------------
 
+# Names of movements broader than any one organization ("Pakistani Taliban" is not the
+# TTP): never an alias of a group, though a group may carry one as its own name.
+BROADER_NAMES = set()
+
+
 def load_un(path, country_of):
     groups, persons = [], []
     root = ET.parse(path).getroot()
@@ -1245,6 +1250,7 @@ def main():
     S = args.sources
 
     STOPNAMES.update(fold_word(w) for w in read_lines(os.path.join(SRC_DIR, 'stopnames.txt')))
+    BROADER_NAMES.update(match_key(w) for w in read_lines(os.path.join(SRC_DIR, 'broader_names.txt')))
 
     cdir, tmp = find_countries_dir(args.countries)
     try:
@@ -1331,6 +1337,8 @@ def main():
             if ok and is_generic(n) and not is_seed and (
                     len(k.split()) == 1 or (k not in primary_keys and len(srcs) < 2)):
                 ok, why = False, 'generic'
+            if ok and k in BROADER_NAMES and k != name_key:
+                ok, why = False, 'names a broader movement (src/broader_names.txt)'
             if ok and k in state_keys and not looks_acronym(n):
                 ok, why = False, 'state name'
             if ok and k in person_keys and k not in primary_keys:

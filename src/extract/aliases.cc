@@ -128,16 +128,25 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
       "now calling themselves|now calling itself|calling itself|renamed itself|renamed|"
       "in english translates to|translates to|which means|lit\\.|literally|known in english as)"
       "\\s*([^,;()\\n.]+(?:\\s+or\\s+[^,;()\\n.]+)?)");
-  re2::StringPiece input(text);
+  // Cues read past parentheses: "also known as Y (Arabic) or simply Z (Arabic), is".
+  std::string flat;
+  std::vector<size_t> origin;  // flat index -> sentence index
+  for (size_t i = 0, depth = 0; i < text.size(); ++i) {
+    if (text[i] == '(') { ++depth; continue; }
+    if (text[i] == ')' && depth > 0) { --depth; continue; }
+    if (depth == 0) {
+      flat += text[i];
+      origin.push_back(i);
+    }
+  }
+  origin.push_back(text.size());
+  re2::StringPiece input(flat);
   re2::StringPiece phrase, names;
   while (RE2::FindAndConsume(&input, cue, &phrase, &names)) {
-    size_t at = s.span.begin + (phrase.data() - text.data());
-    std::string ph = FoldName(std::string(phrase));
+    size_t at = s.span.begin + origin[phrase.data() - flat.data()];
     // "Formerly known as X, the group ..." names the entity that follows.
-    int owner = (phrase.data() == text.data() || ph.rfind("formerly", 0) == 0) &&
-                        (phrase.data() - text.data()) < 3
-                    ? OwnerAfter(doc, s, at + phrase.size() + names.size())
-                    : OwnerBefore(doc, s, at);
+    size_t after = s.span.begin + origin[names.data() + names.size() - flat.data()];
+    int owner = (phrase.data() - flat.data()) < 3 ? OwnerAfter(doc, s, after) : OwnerBefore(doc, s, at);
     if (owner < 0) continue;
     std::string list(names);
     // Stop at another cue or a clause ("or simply Jaysh al-Ummah (Arabic), is a ...").

@@ -20,7 +20,7 @@ bool ObliqueBefore(const Sentence& s, const Mention& m) {
       "by", "of", "with", "against", "from", "to", "between", "and", "into", "within",
       "alongside", "at", "toward", "towards", "on", "for", "as", "about", "than", "under",
       "over", "like", "including", "among", "'s", "in", "after", "before", "unlike",
-      "despite", "behind", "near", "via", "or"};
+      "despite", "behind", "near", "via", "or", "("};
   if (m.first == 0) return false;
   const std::string& prev = s.tokens[m.first - 1].fold;
   if (prev == "the" && m.first >= 2) return preps.count(s.tokens[m.first - 2].fold) > 0;

@@ -62,8 +62,10 @@ void EntityTable::Remember(int e, std::string_view written, size_t offset) {
   if (i == ent.written.size()) {
     ent.written.push_back(w);
     ent.written_count.push_back(0);
+    ent.written_at.push_back(offset);
   }
   ++ent.written_count[i];
+  ent.written_at[i] = std::min(ent.written_at[i], offset);
   std::string key = MatchKey(written);
   if (!key.empty()) by_key_.emplace(key, e);
 }
@@ -141,8 +143,11 @@ std::string EntityTable::DisplayName(int e) const {
     return !lower;
   };
   // The first full form: texts introduce a name in full before they shorten it.
-  for (const auto& w : ent.written)
-    if (!acronym(w)) return w;
+  int best = -1;
+  for (size_t i = 0; i < ent.written.size(); ++i)
+    if (!acronym(ent.written[i]) && (best < 0 || ent.written_at[i] < ent.written_at[best]))
+      best = static_cast<int>(i);
+  if (best >= 0) return ent.written[best];
   return ent.name;
 }
 
@@ -165,8 +170,10 @@ void EntityTable::Merge(int from, int into) {
     if (j == dst.written.size()) {
       dst.written.push_back(src.written[i]);
       dst.written_count.push_back(0);
+      dst.written_at.push_back(src.written_at[i]);
     }
     dst.written_count[j] += src.written_count[i];
+    dst.written_at[j] = std::min(dst.written_at[j], src.written_at[i]);
   }
   dst.mentions += src.mentions;
   if (dst.lexicon_id.empty()) dst.lexicon_id = src.lexicon_id;

@@ -19,6 +19,7 @@ struct DocEntity {
   EntityType type = EntityType::kOther;
   std::vector<std::string> written;  // forms seen in the text, first seen first
   std::vector<int> written_count;    // parallel to `written`
+  std::vector<size_t> written_at;    // parallel: byte offset of each form's first use
   std::vector<std::string> declared; // aliases the text declares ("also known as")
   std::string lexicon_id;
   std::string country;               // ISO2 from the lexicon, when known

@@ -201,6 +201,8 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     s.abstract = {};
   }
 
+  FinalizeFacts(doc);
+
   // Output: entities that carry a fact or are mentioned, facts named and deduplicated.
   DocumentFacts out;
   out.doc = document.id;

@@ -35,6 +35,13 @@ std::string Written(std::string_view text, const std::vector<Token>& tokens, siz
 // Connectors that may sit inside a name between capitalized words.
 bool IsConnector(const std::vector<Token>& tokens, size_t i) {
   const Token& t = tokens[i];
+  // "Alliance to Support Islam", "Committee to Protect ...": "to" inside a name only
+  // right after a word that heads organization names.
+  static const std::set<std::string> to_heads = {"alliance", "committee", "committees", "movement",
+                                                 "front", "council", "league", "union", "society"};
+  if (t.fold == "to" && i > 0 && to_heads.count(tokens[i - 1].fold) && i + 1 < tokens.size() &&
+      (tokens[i + 1].capitalized || tokens[i + 1].all_caps))
+    return true;
   if (!IsWord(t) || t.capitalized || t.all_caps) return false;
   static const std::set<std::string> inner = {"al", "of", "the", "wa", "wal", "fi", "bin",
                                               "ibn", "ul", "e", "i", "ag", "ad", "el", "bayt",
@@ -189,6 +196,27 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   }
   for (const LexMatch& m : lex) {
     if (m.entries.empty() || !claim.Free(m.first, m.last)) continue;
+    // A lexicon name that is also a common capitalized word ("Elements", a UCDP actor)
+    // needs more than one word to count.
+    if (m.last - m.first == 1 && !tokens[m.first].all_caps && words.stopwords.count(tokens[m.first].fold))
+      continue;
+    // "Sami al-Oraydi": a place that starts with the article right after an unknown
+    // capitalized word is the end of a person's name, not a place.
+    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && tokens[m.first].fold == "al" &&
+        m.first > 0 && IsCap(tokens[m.first - 1]) && claim.Free(m.first - 1, m.first) &&
+        !words.stopwords.count(tokens[m.first - 1].fold)) {
+      bool known = false;
+      for (const LexMatch& o : lex) known |= o.last == m.first;
+      if (!known) continue;
+    }
+    // "Sami" + "al-Oraydi": a one-word place followed by an article name is a person's
+    // given name.
+    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && m.last - m.first == 1 &&
+        m.last + 1 < n && tokens[m.last].fold == "al" && IsCap(tokens[m.last + 1])) {
+      bool claimed_after = false;
+      for (const LexMatch& o : lex) claimed_after |= o.first == m.last;
+      if (!claimed_after) continue;
+    }
     // A longer organization run around this match wins.
     bool inside_run = false;
     for (auto [a, b] : org_runs)
@@ -285,7 +313,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     static const std::set<std::string> state_nouns = {
         "territory", "targets", "target", "invasion", "occupation", "interests", "positions",
-        "posts", "outpost", "border", "state", "funded", "backed", "supported", "controlled",
+        "posts", "outpost", "border", "funded", "backed", "supported", "controlled",
         "led", "sponsored", "trained", "armed", "officials", "authorities"};
     if (end < n && state_nouns.count(tokens[end].fold)) {
       int ent = entities.FromLexicon(*state, lexicon.entry(*state).name, tokens[i].begin);

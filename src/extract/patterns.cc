@@ -85,7 +85,10 @@ std::string PatternSet::Expand(std::string_view pattern) {
       out += "(?:(?:has|have|had|was|were|is|are|been|being|be|will|would|also|later|then|reportedly|"
              "allegedly|officially|formally|publicly|subsequently|eventually|initially|once|still|"
              "now|previously|repeatedly|soon|quickly|temporarily|openly|already|first|itself|"
-             "themselves|both|all|effectively|fully|partly|largely) )*";
+             "themselves|both|all|effectively|fully|partly|largely|primarily|mainly|mostly|frequently|"
+             "often|regularly|jointly|directly|successfully|briefly|heavily|actively|"
+             "increasingly|particularly|especially|reportedly|generally|recently|finally|"
+             "again|never|not|since|indeed|currently|long) )*";
     } else {
       out += pattern.substr(i, close - i + 1);
     }

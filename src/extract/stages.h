@@ -59,6 +59,10 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s);
 // (then relations are not run on it again). `continuation` carries the open label.
 bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::string& open_label);
 
+// postprocess.cc: inferences over the finished fact list (independence after being a
+// unit -> splinter_of; part of a coalition -> member_of).
+void FinalizeFacts(DocState& doc);
+
 // Shared helpers.
 std::string SentenceText(const DocState& doc, const Sentence& s);
 void AddFact(DocState& doc, DraftFact f);

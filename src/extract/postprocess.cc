@@ -1,0 +1,49 @@
+// Inferences over a document's facts once every sentence is read:
+// - "X later became independent" after "X was a subunit of Y" is X splinter_of Y;
+// - "part of" a coalition ("... Alliance", "... Operations Room") is membership.
+#include <set>
+
+#include "extract/stages.h"
+#include "text/normalize.h"
+
+namespace orbat {
+
+namespace {
+
+bool IsCoalitionName(const std::string& name) {
+  static const char* const kWords[] = {"alliance", "coalition", "operations room", "council",
+                                       "league", "umbrella", "confederation"};
+  std::string key = " " + FoldName(name) + " ";
+  for (const char* w : kWords)
+    if (key.find(" " + std::string(w) + " ") != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+void FinalizeFacts(DocState& doc) {
+  std::vector<DraftFact> out;
+  std::vector<DraftFact> independent;
+  for (DraftFact& f : doc.facts) {
+    if (f.p == "independent") {
+      independent.push_back(f);
+      continue;
+    }
+    if (f.p == "part_of" && f.o >= 0 && IsCoalitionName(doc.entities[f.o].name)) f.p = "member_of";
+    out.push_back(std::move(f));
+  }
+  for (const DraftFact& ind : independent) {
+    int group = ind.o;
+    for (size_t i = 0, n = out.size(); i < n; ++i) {
+      if (out[i].p != "part_of" || out[i].s != group) continue;
+      DraftFact split = ind;
+      split.s = group;
+      split.p = "splinter_of";
+      split.o = out[i].o;
+      out.push_back(split);
+    }
+  }
+  doc.facts = std::move(out);
+}
+
+}  // namespace orbat
