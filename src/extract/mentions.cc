@@ -82,7 +82,8 @@ Result<MentionWords> MentionWords::Load(const std::string& dir) {
       {"lower_heads.txt", &w.lower_heads},     {"person_titles.txt", &w.person_titles},
       {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
       {"offices.txt", &w.offices},             {"stopwords.txt", &w.stopwords},
-      {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads}};
+      {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads},
+      {"place_nouns.txt", &w.place_nouns}};
   for (auto& l : lists) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();
@@ -294,6 +295,51 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (!words.lower_heads.count(tokens[j].fold) || IsCap(tokens[j])) continue;
     int ent = entities.FromShape(Written(text, tokens, i, j + 1), EntityType::kGroup, tokens[i].begin);
     add(i, j + 1, ent, EntityType::kGroup);
+  }
+
+  // 3c. Places by their context: "the towns of Ariha and Tramla", "settlements of
+  //     Kafr Losen, Aqrabat, and Qah". Known places in the list keep their entries.
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (tokens[i].fold != "of" || !words.place_nouns.count(tokens[i - 1].fold) || IsCap(tokens[i - 1]))
+      continue;
+    size_t k = i + 1;
+    while (k < n) {
+      if (claim.taken[k]) {
+        while (k < n && claim.taken[k]) ++k;
+      } else if (IsCap(tokens[k]) && !words.stopwords.count(tokens[k].fold)) {
+        size_t j = RunEnd(tokens, k, n);
+        while (j > k && !claim.Free(k, j)) --j;
+        if (j == k) break;
+        int ent = entities.FromShape(Written(text, tokens, k, j), EntityType::kPlace, tokens[k].begin);
+        add(k, j, ent, EntityType::kPlace);
+        k = j;
+      } else {
+        break;
+      }
+      // Separators of the list: ",", "and", ", and".
+      size_t next = k;
+      if (next < n && tokens[next].fold == ",") ++next;
+      if (next < n && tokens[next].fold == "and") ++next;
+      if (next == k || next >= n || !(IsCap(tokens[next]) || claim.taken[next])) break;
+      k = next;
+    }
+  }
+
+  // 3d. An unknown acronym spelling out a name already in the document ("SLF" after
+  //     "Syrian Liberation Front").
+  for (size_t i = 0; i < n; ++i) {
+    if (claim.taken[i] || !tokens[i].all_caps || tokens[i].kind != TokenKind::kWord) continue;
+    std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    for (int e = 0; e < entities.size(); ++e) {
+      if (entities.merged(e) || entities[e].type != EntityType::kGroup) continue;
+      if (IsAcronymOf(w, entities[e].name) ||
+          (!entities[e].written.empty() && IsAcronymOf(w, entities[e].written.front()))) {
+        int ent = entities.FromShape(w, EntityType::kGroup, tokens[i].begin);
+        if (ent != e) entities.Declare(e, w), ent = entities.Root(ent);
+        add(i, i + 1, entities.Root(e), EntityType::kGroup);
+        break;
+      }
+    }
   }
 
   // 4. Demonyms: with an organ noun they are the state acting ("Israeli forces",

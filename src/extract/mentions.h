@@ -43,6 +43,7 @@ struct MentionWords {
   std::set<std::string> stopwords;       // capitalized at sentence start but not names
   std::set<std::string> units;           // "fighters", "members", "militants", ...
   std::set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
+  std::set<std::string> place_nouns;     // "town", "villages": "the towns of A and B"
 
   static Result<MentionWords> Load(const std::string& patterns_dir);
 };

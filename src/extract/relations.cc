@@ -132,6 +132,21 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
 
     std::vector<SlotMember> subjects, objects = ParseSlot(m.o);
     if (!m.text.empty()) objects = {{'t', 0}};
+    // "captured the city of A, the towns of B and C, and the D base": the places
+    // enumerated after the object are objects too.
+    if ((pat.predicates[0] == "capture" || pat.predicates[0] == "attack") && m.o_pos != std::string::npos) {
+      static const std::set<std::string> glue = {
+          ",", "and", "the", "of", "town", "towns", "village", "villages", "city", "cities",
+          "settlements", "settlement", "as", "well", "district", "districts", "areas", "area"};
+      for (size_t k = PieceAt(s, m.o_pos) + 1; k < s.pieces.size(); ++k) {
+        const Piece& p = s.pieces[k];
+        if (p.kind == 'p') {
+          for (int id : p.ids) objects.push_back({'p', id});
+          continue;
+        }
+        if (p.kind != 'w' || !glue.count(p.text)) break;
+      }
+    }
     if (pat.pairs) {
       // "clashes between A and B": every pair of the list's members.
       std::vector<SlotMember> members = ParseSlot(m.s);
