@@ -14,4 +14,7 @@ void RegisterExtractCommands(CLI::App& app, int* exit_code);
 // export (src/cli/graph_commands.cc)
 void RegisterGraphCommands(CLI::App& app, int* exit_code);
 
+// serve: the web page and JSON API (src/cli/serve_command.cc, src/server)
+void RegisterServeCommands(CLI::App& app, int* exit_code);
+
 }  // namespace orbat

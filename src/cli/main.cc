@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   orbat::RegisterExtractCommands(app, &exit_code);
   orbat::RegisterGraphCommands(app, &exit_code);
+  orbat::RegisterServeCommands(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

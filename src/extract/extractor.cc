@@ -50,6 +50,33 @@ std::vector<std::string> ReadLines(const std::string& path) {
   return out;
 }
 
+// A news page's own date: a short line near the top that is a date, or is labelled
+// as the publication date ("PUBLISHED : Thursday, 05 July, 2007", "Sunday, December 19,
+// 2010"). Profile headers ("Updated: ...") date the page's edit, not its content.
+std::optional<PartialDate> DatelineDate(std::string_view text) {
+  size_t pos = 0;
+  for (int line = 0; line < 8 && pos < text.size(); ++line) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view l = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (l.size() > 80 || l.find_first_not_of(" \t\r") == std::string_view::npos) {
+      if (l.size() > 80) ++line;
+      continue;
+    }
+    std::string folded = FoldName(l);
+    bool labelled = folded.rfind("published", 0) == 0 || folded.rfind("posted", 0) == 0 ||
+                    folded.rfind("date ", 0) == 0 || folded.rfind("dated", 0) == 0;
+    size_t words = 0;
+    for (size_t i = 0; i < folded.size(); ++i) words += folded[i] == ' ';
+    if (!labelled && words > 5) continue;
+    if (folded.rfind("updated", 0) == 0 || folded.rfind("formed", 0) == 0) continue;
+    auto d = ParseDateString(l);
+    if (d && d->day > 0) return d;
+  }
+  return std::nullopt;
+}
+
 // The document's main entity: the title's group when the first line names one, else
 // the group mentioned most often (ties: first mentioned).
 int MainEntity(const DocState& doc) {
@@ -136,6 +163,7 @@ DocumentFacts Extractor::Extract(const Document& document) const {
 
   std::optional<PartialDate> doc_date;
   if (!document.date.empty()) doc_date = ParseDateString(document.date);
+  if (!doc_date) doc_date = DatelineDate(doc.text);
   DateResolver dates(doc_date);
 
   // Pass 1: sentences, mentions, dates; aliases declared so far feed later mentions.

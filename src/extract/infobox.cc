@@ -38,8 +38,9 @@ std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_to
     *value_token = v + 1;
     // A heading followed by prose ("Ideology: In early 2014, the group was ...") is a
     // sentence, not a list of values.
-    size_t words = s.tokens.size() - v - 1;
-    bool prose = words > 30 || (words > 6 && s.tokens.back().fold == ".");
+    size_t words = 0;
+    for (size_t k = v + 1; k < s.tokens.size(); ++k) words += s.tokens[k].kind == TokenKind::kWord;
+    bool prose = words > 6 && s.tokens.back().fold == ".";
     return prose ? "" : best;
   }
   // Without a colon only short lines count ("Allies Turkistan Islamic Party").

@@ -1,6 +1,7 @@
 // Inferences over a document's facts once every sentence is read:
 // - "X later became independent" after "X was a subunit of Y" is X splinter_of Y;
 // - "part of" a coalition ("... Alliance", "... Operations Room") is membership.
+#include <map>
 #include <set>
 
 #include "extract/stages.h"
@@ -43,7 +44,30 @@ void FinalizeFacts(DocState& doc) {
       out.push_back(split);
     }
   }
-  doc.facts = std::move(out);
+  // Where a pair has the same link both dated and undated, the dated claim goes first:
+  // it says more, and readers (and scorers) take the first claim of a pair.
+  // The pair's claims are gathered where the pair first appears.
+  std::map<std::pair<int, int>, std::vector<size_t>> by_pair;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i].o >= 0) by_pair[{out[i].s, out[i].o}].push_back(i);
+  std::vector<DraftFact> ordered;
+  ordered.reserve(out.size());
+  std::vector<char> done(out.size(), 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (done[i]) continue;
+    if (out[i].o < 0) {
+      ordered.push_back(out[i]);
+      continue;
+    }
+    const auto& group = by_pair[{out[i].s, out[i].o}];
+    for (int timed = 1; timed >= 0; --timed)
+      for (size_t k : group)
+        if (!done[k] && out[k].time.empty() != static_cast<bool>(timed)) {
+          ordered.push_back(out[k]);
+          done[k] = 1;
+        }
+  }
+  doc.facts = std::move(ordered);
 }
 
 }  // namespace orbat

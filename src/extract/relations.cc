@@ -107,6 +107,10 @@ const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
     else if (!after) after = d;
   }
   if (inside) return inside;
+  // A date that opens the sentence ("On 19 February 2018, a day after X was founded,
+  // clashes erupted") scopes over its main clause, not the dates of subordinate ones.
+  for (size_t i = 0; i < s.pieces.size() && i < 3; ++i)
+    if (s.pieces[i].kind == 'd' && s.pieces[i].abs_begin < begin) return &s.dates[s.pieces[i].ids[0]];
   if (before) return before;
   if (after) return after;
   return s.context_date ? &*s.context_date : nullptr;
