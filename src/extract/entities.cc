@@ -45,6 +45,11 @@ bool IsAcronymOf(std::string_view acronym, std::string_view name) {
 int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
   DocEntity e;
   e.name = std::string(name);
+  std::istringstream words(MatchKey(name));
+  for (std::string w; words >> w;) {
+    e.initials += w[0];
+    by_word_.emplace(w, static_cast<int>(entities_.size()));
+  }
   e.type = type;
   e.first_offset = offset;
   entities_.push_back(std::move(e));
@@ -52,7 +57,7 @@ int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
   return size() - 1;
 }
 
-void EntityTable::Remember(int e, std::string_view written, size_t offset) {
+void EntityTable::Remember(int e, std::string_view written, size_t offset, const std::string* key) {
   DocEntity& ent = entities_[e];
   ++ent.mentions;
   if (offset < ent.first_offset) ent.first_offset = offset;
@@ -66,16 +71,20 @@ void EntityTable::Remember(int e, std::string_view written, size_t offset) {
   }
   ++ent.written_count[i];
   ent.written_at[i] = std::min(ent.written_at[i], offset);
-  std::string key = MatchKey(written);
-  if (!key.empty()) by_key_.emplace(key, e);
+  if (i + 1 == ent.written.size() && ent.written_count[i] == 1) {
+    // A new written form: index its key (computing it only when not given).
+    std::string k = key ? *key : MatchKey(written);
+    if (!k.empty()) by_key_.emplace(std::move(k), e);
+  }
 }
 
 int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t offset) {
   const LexEntry& lex = lexicon_.entry(entry);
   // A name the text declared for one of its entities ("... (TTP)") means that entity,
   // whatever the lexicon files it under.
-  if (auto d = declared_.find(MatchKey(written)); d != declared_.end()) {
-    Remember(Root(d->second), written, offset);
+  const std::string key = MatchKey(written);
+  if (auto d = declared_.find(key); d != declared_.end()) {
+    Remember(Root(d->second), written, offset, &key);
     return Root(d->second);
   }
   auto it = by_lexicon_.find(lex.id);
@@ -84,7 +93,7 @@ int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t of
     e = Root(it->second);
   } else {
     // A shape-found entity with this name may already exist (its alias declared earlier).
-    auto k = by_key_.find(MatchKey(written));
+    auto k = by_key_.find(key);
     if (k != by_key_.end() && entities_[Root(k->second)].lexicon_id.empty() &&
         entities_[Root(k->second)].type == lex.type) {
       e = Root(k->second);
@@ -95,11 +104,12 @@ int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t of
       entities_[e].country = lex.country;
       entities_[e].mentions = 0;
     }
+    // Other spellings of a lexicon entry reach it through the lexicon itself; only the
+    // canonical name is keyed here (for names found by shape that equal it).
     by_lexicon_[lex.id] = e;
-    for (const auto& a : lex.aliases) by_key_.emplace(MatchKey(a), e);
     by_key_.emplace(MatchKey(lex.name), e);
   }
-  Remember(e, written, offset);
+  Remember(e, written, offset, &key);
   return e;
 }
 
@@ -125,14 +135,15 @@ std::optional<int> EntityTable::FindByWord(std::string_view word, EntityType typ
   if (key.empty() || key.find(' ') != std::string::npos || key.size() < 3 ||
       GenericWords().count(key))
     return std::nullopt;
-  for (int e = 0; e < size(); ++e) {
-    if (entities_[e].type != type) continue;
-    if (merged(e)) continue;
-    std::istringstream words(MatchKey(entities_[e].name));
-    for (std::string w; words >> w;)
-      if (w == key) return e;
+  // The earliest entity of that type with the word in its name.
+  int best = -1;
+  auto [lo, hi] = by_word_.equal_range(key);
+  for (auto it = lo; it != hi; ++it) {
+    int e = it->second;
+    if (entities_[e].type == type && !merged(e) && (best < 0 || e < best)) best = e;
   }
-  return std::nullopt;
+  if (best < 0) return std::nullopt;
+  return best;
 }
 
 std::string EntityTable::DisplayName(int e) const {

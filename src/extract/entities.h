@@ -4,7 +4,7 @@
 // for "Mumtaz Dughmush") join the entity they name.
 #pragma once
 
-#include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +20,7 @@ struct DocEntity {
   std::vector<std::string> written;  // forms seen in the text, first seen first
   std::vector<int> written_count;    // parallel to `written`
   std::vector<size_t> written_at;    // parallel: byte offset of each form's first use
+  std::string initials;              // first letters of the folded name's words
   std::vector<std::string> declared; // aliases the text declares ("also known as")
   std::string lexicon_id;
   std::string country;               // ISO2 from the lexicon, when known
@@ -68,16 +69,17 @@ class EntityTable {
 
  private:
   int Create(std::string_view name, EntityType type, size_t offset);
-  void Remember(int e, std::string_view written, size_t offset);
+  void Remember(int e, std::string_view written, size_t offset, const std::string* key = nullptr);
 
   const Lexicon& lexicon_;
   void Merge(int from, int into);
 
   std::vector<DocEntity> entities_;
   std::vector<int> parent_;
-  std::map<std::string, int> by_key_;       // MatchKey of every written form and alias
-  std::map<std::string, int> by_lexicon_;   // lexicon id -> entity
-  std::map<std::string, int> declared_;     // MatchKey of text-declared aliases
+  std::unordered_map<std::string, int> by_key_;      // MatchKey of every form and alias
+  std::unordered_map<std::string, int> by_lexicon_;  // lexicon id -> entity
+  std::unordered_map<std::string, int> declared_;    // MatchKey of text-declared aliases
+  std::unordered_multimap<std::string, int> by_word_;  // each word of each entity's name
 };
 
 }  // namespace orbat

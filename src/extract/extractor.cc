@@ -115,7 +115,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   if (rule_files.empty()) return Error{pdir, 0, "no *.rules pattern files"};
   auto patterns = PatternSet::Load(rule_files);
   if (!patterns) return patterns.error();
-  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}, {}};
+  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}, {}, {}};
   for (const auto& line : ReadLines(pdir + "/infobox.tsv")) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) return Error{pdir + "/infobox.tsv", 0, "expected label<TAB>predicate: " + line};
@@ -129,6 +129,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   for (const auto& line : ReadLines(pdir + "/negation.txt")) res.negations.push_back(FoldName(line));
   for (const auto& line : ReadLines(pdir + "/ideologies.txt")) {
     res.ideologies.push_back(FoldName(line));
+    res.ideology_set.insert(res.ideologies.back());
     res.ideology_written.push_back(line);
   }
   return res;
@@ -256,6 +257,8 @@ DocumentFacts Extractor::Extract(const Document& document) const {
   std::vector<std::string> names;
   for (int e = 0; e < doc.entities.size(); ++e) names.push_back(doc.entities.DisplayName(e));
   std::set<std::string> seen_facts;
+  Span last_span{SIZE_MAX, SIZE_MAX};
+  std::pair<size_t, size_t> last_cp;
   for (DraftFact& f : doc.facts) {
     f.s = doc.entities.Root(f.s);
     if (f.o >= 0) f.o = doc.entities.Root(f.o);
@@ -269,8 +272,13 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     fact.hedge = f.hedge;
     fact.confidence = f.confidence;
     fact.evidence.sentence = std::string(doc.text.substr(f.evidence.begin, f.evidence.end - f.evidence.begin));
-    fact.evidence.begin = cps.ToCodePoint(f.evidence.begin);
-    fact.evidence.end = cps.ToCodePoint(f.evidence.end);
+    // Facts of one sentence share its offsets: convert each sentence once.
+    if (f.evidence.begin != last_span.begin || f.evidence.end != last_span.end) {
+      last_span = f.evidence;
+      last_cp = {cps.ToCodePoint(f.evidence.begin), cps.ToCodePoint(f.evidence.end)};
+    }
+    fact.evidence.begin = last_cp.first;
+    fact.evidence.end = last_cp.second;
     std::string key = fact.s + "\t" + fact.p + "\t" + fact.o + "\t" + fact.time.start + "\t" + fact.time.end;
     if (!seen_facts.insert(key).second) continue;
     out.facts.push_back(std::move(fact));

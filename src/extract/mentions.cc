@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "text/normalize.h"
 
@@ -10,10 +12,10 @@ namespace orbat {
 
 namespace {
 
-Result<std::set<std::string>> LoadWordList(const std::string& path) {
+Result<std::unordered_set<std::string>> LoadWordList(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error{path, 0, "cannot open word list"};
-  std::set<std::string> out;
+  std::unordered_set<std::string> out;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -77,7 +79,7 @@ size_t RunEnd(const std::vector<Token>& tokens, size_t i, size_t limit) {
 
 Result<MentionWords> MentionWords::Load(const std::string& dir) {
   MentionWords w;
-  struct { const char* file; std::set<std::string>* set; } lists[] = {
+  struct { const char* file; std::unordered_set<std::string>* set; } lists[] = {
       {"org_heads.txt", &w.org_heads},         {"org_prefixes.txt", &w.org_prefixes},
       {"lower_heads.txt", &w.lower_heads},     {"person_titles.txt", &w.person_titles},
       {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
@@ -330,8 +332,12 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   for (size_t i = 0; i < n; ++i) {
     if (claim.taken[i] || !tokens[i].all_caps || tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (w.size() < 2 || w.size() > 8) continue;
     for (int e = 0; e < entities.size(); ++e) {
       if (entities.merged(e) || entities[e].type != EntityType::kGroup) continue;
+      // Cheap screen: the acronym's first letter starts the name.
+      if (entities[e].initials.empty() || entities[e].initials[0] != tolower(static_cast<unsigned char>(w[0])))
+        continue;
       if (IsAcronymOf(w, entities[e].name) ||
           (!entities[e].written.empty() && IsAcronymOf(w, entities[e].written.front()))) {
         int ent = entities.FromShape(w, EntityType::kGroup, tokens[i].begin);

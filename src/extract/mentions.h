@@ -4,7 +4,7 @@
 // sentence-initial stop words, unit nouns) are data under data/patterns/.
 #pragma once
 
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -33,17 +33,17 @@ struct Quantity {
 
 // Word lists the mention finder needs, loaded once from data/patterns/.
 struct MentionWords {
-  std::set<std::string> org_heads;       // "brigades", "front", ... (folded)
-  std::set<std::string> org_prefixes;    // "jaysh", "jabhat", "harakat", ...
-  std::set<std::string> lower_heads;     // "group", "clan", "network" after a name
-  std::set<std::string> person_titles;   // "sheikh", "general", "president", ...
-  std::set<std::string> person_cues;     // words before a person: "leader", "commander"
-  std::set<std::string> organs;          // "forces", "army", "government", ...
-  std::set<std::string> offices;         // "state department", "interior ministry": the state itself
-  std::set<std::string> stopwords;       // capitalized at sentence start but not names
-  std::set<std::string> units;           // "fighters", "members", "militants", ...
-  std::set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
-  std::set<std::string> place_nouns;     // "town", "villages": "the towns of A and B"
+  std::unordered_set<std::string> org_heads;       // "brigades", "front", ... (folded)
+  std::unordered_set<std::string> org_prefixes;    // "jaysh", "jabhat", "harakat", ...
+  std::unordered_set<std::string> lower_heads;     // "group", "clan", "network" after a name
+  std::unordered_set<std::string> person_titles;   // "sheikh", "general", "president", ...
+  std::unordered_set<std::string> person_cues;     // words before a person: "leader", "commander"
+  std::unordered_set<std::string> organs;          // "forces", "army", "government", ...
+  std::unordered_set<std::string> offices;         // "state department", "interior ministry": the state itself
+  std::unordered_set<std::string> stopwords;       // capitalized at sentence start but not names
+  std::unordered_set<std::string> units;           // "fighters", "members", "militants", ...
+  std::unordered_set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
+  std::unordered_set<std::string> place_nouns;     // "town", "villages": "the towns of A and B"
 
   static Result<MentionWords> Load(const std::string& patterns_dir);
 };

@@ -119,7 +119,8 @@ const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
 }  // namespace
 
 void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
-  if (s.pieces.empty()) return;
+  // Every rule needs an entity slot; most sentences without one can be skipped whole.
+  if (s.pieces.empty() || s.abstract.find('<') == std::string::npos) return;
   for (const PatternMatch& m : res.patterns.MatchAll(s.abstract)) {
     const Pattern& pat = *m.pattern;
     size_t neg_from = m.s_pos != std::string::npos ? std::min(m.s_pos, m.begin) : m.begin;

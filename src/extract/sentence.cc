@@ -36,8 +36,7 @@ void FindIdeologies(const Resources& res, std::string_view text, Sentence& s) {
       if (toks[j].kind != TokenKind::kWord) break;
       if (!joined.empty()) joined += ' ';
       joined += toks[j].fold;
-      for (const auto& term : res.ideologies)
-        if (term == joined) { best_end = j + 1; best = joined; }
+      if (res.ideology_set.count(joined)) { best_end = j + 1; best = joined; }
     }
     if (best_end == 0) continue;
     bool covered = false;

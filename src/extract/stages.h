@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,7 @@ struct Resources {
   std::vector<std::string> negations;                     // folded cues
   std::vector<std::string> ideologies;                    // FoldName forms, longest first
   std::vector<std::string> ideology_written;              // parallel: display forms
+  std::set<std::string> ideology_set;                     // the FoldName forms, for lookup
 
   static Result<Resources> Load(const std::string& data_dir);
 };

@@ -25,6 +25,7 @@ const SHOTS = process.env.SCREENSHOT_DIR || path.join(TMP, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 let server;
+const DB = path.join(TMP, 'orbat.db');
 let base;
 let context;
 let page;
@@ -89,9 +90,8 @@ before(async () => {
   assert.ok(existsSync(BIN), `${BIN} is built (scripts/setup.sh)`);
   assert.ok(existsSync(path.join(WEB_DIR, 'index.html')), `${WEB_DIR} is built (scripts/build_web.sh)`);
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is installed (apt-get install chromium)`);
-  const db = path.join(TMP, 'orbat.db');
-  execFileSync(BIN, ['ingest', path.join(ROOT, 'examples'), '--db', db, '-q'], { stdio: 'pipe' });
-  ({ proc: server, url: base } = await startServer(db));
+  execFileSync(BIN, ['ingest', path.join(ROOT, 'examples'), '--db', DB, '-q'], { stdio: 'pipe' });
+  ({ proc: server, url: base } = await startServer(DB));
   context = await chromium.launchPersistentContext(path.join(TMP, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -247,36 +247,47 @@ test('adding a document from the page ingests it and updates the graph', async (
 });
 
 test('markup inside a document renders as text (no script runs)', async () => {
-  const evil = 'The <script>window.__xss=1;alert(1)</script> Brigade is an armed group. ' +
-    'In March 2017 the <img src=x onerror="window.__xss=2;alert(2)"> Front clashed with Jund al-Aqsa. ' +
-    'Jund al-Aqsa fought the <b onmouseover=alert(3)>Liwa al-Haqq</b> in 2016.';
-  const res = await page.evaluate(async (text) => {
+  // A report whose sentences carry markup, an HTML page whose title and key do, and a
+  // group renamed by the analyst (orbat split --name) to a name that is markup.
+  const report = 'The <script>window.__xss=1;alert(1)</script> Brigade is an armed group. ' +
+    'In 2016 Liwa al-Haqq fought Jund al-Aqsa near <img src=x onerror="window.__xss=2;alert(2)"> Idlib. ' +
+    'Liwa al-Haqq is allied with Ahrar al-Sham.';
+  const html = '<html><head><title>&lt;script&gt;window.__xss=3&lt;/script&gt; bulletin</title></head><body>' +
+    '<p>Hamas clashed with &lt;img src=x onerror=alert(6)&gt; Jund al-Aqsa in 2016.</p><script>window.__xss=7</script></body></html>';
+  const res = await page.evaluate(async (docs) => {
     const r = await fetch('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ documents: [{ name: 'xss-<img src=x onerror=alert(4)>.txt', text }] }) });
+      body: JSON.stringify({ documents: docs }) });
     const job = await r.json();
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const s = await (await fetch(`/api/ingest?job=${job.job}`)).json();
       if (s.state === 'done' || s.state === 'failed') return s;
       await new Promise((ok) => setTimeout(ok, 100));
     }
     return null;
-  }, evil);
-  assert.equal(res.state, 'done');
-  const key = res.documents[0];
-  assert.ok(key.includes('<img'), key);
+  }, [{ name: 'xss-report.txt', text: report }, { name: 'xss-<img src=x onerror=alert(4)>.html', text: html }]);
+  assert.equal(res && res.state, 'done', JSON.stringify(res));
+  const htmlKey = res.documents[1];
+  assert.ok(htmlKey.includes('<img'), htmlKey);
+  const evilName = '<img src=x onerror="window.__xss=5;alert(5)"> Liwa';
+  execFileSync(BIN, ['split', 'Liwa al-Haqq', '--docs', 'xss-report', '--name', evilName, '--db', DB], { stdio: 'pipe' });
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === '1');
   // The document list and viewer show the markup as characters.
   await page.click('.tabs button[data-tab="documents"]');
-  const row = page.locator('#tab-documents .doc-row', { hasText: 'xss-' }).first();
-  assert.match(await row.textContent(), /<img src=x onerror=alert\(4\)>/);
+  const row = page.locator('#tab-documents .doc-row', { hasText: 'bulletin' }).first();
+  assert.match(await row.textContent(), /<script>window.__xss=3<\/script> bulletin/);
+  assert.match(await row.textContent(), /xss-<img src=x onerror=alert\(4\)>/);
   await row.locator('button').click();
+  await page.waitForSelector('#doc-dialog[open]');
+  assert.equal(await page.locator('#doc-title').textContent(), '<script>window.__xss=3</script> bulletin');
+  assert.match(await page.locator('#doc-text').textContent(), /<img src=x onerror=alert\(6\)>/);
+  await page.click('#doc-dialog .close');
+  await page.locator('#tab-documents .doc-row', { hasText: 'xss-report' }).first().locator('button').click();
   await page.waitForSelector('#doc-dialog[open]');
   const text = await page.locator('#doc-text').textContent();
   assert.ok(text.includes('<script>window.__xss=1;alert(1)</script>'));
   assert.ok(text.includes('<img src=x onerror="window.__xss=2;alert(2)">'));
-  assert.equal(await page.locator('#doc-text img, #doc-text script, #doc-text b').count(), 0);
-  assert.equal(await page.locator('#doc-title').textContent(), key);
+  assert.equal(await page.locator('#doc-text *:not(mark):not(span)').count(), 0);
   await shot('09-xss-document');
   await page.click('#doc-dialog .close');
   // Evidence quotes with markup: full-text search shows them as text.
@@ -284,20 +295,22 @@ test('markup inside a document renders as text (no script runs)', async () => {
   await page.waitForSelector('#search-list li.fulltext');
   await page.click('#search-list li.fulltext');
   await page.waitForSelector('#tab-results .hit blockquote');
-  assert.match(await page.locator('#tab-results .hit blockquote').first().textContent(), /<img src=x onerror=/);
-  // Entity names with markup (whatever the extractor made of them) are text too.
-  const markupNames = await page.evaluate(() => window.orbat.cy.nodes().map((n) => n.data('name')).filter((n) => /[<>]/.test(n)));
-  for (const name of markupNames) {
-    await clickNode(name);
-    await page.waitForFunction((n) => document.querySelector('#tab-profile h2')?.textContent === n, name);
+  assert.match(await page.locator('#tab-results').textContent(), /<img src=x onerror=/);
+  // The group whose name is markup: in the autocomplete, the profile and the graph.
+  await page.fill('#search', 'Liwa');
+  await page.waitForSelector('#search-list:not([hidden]) li .name');
+  const names = await page.locator('#search-list li .name').allTextContents();
+  assert.ok(names.includes(evilName), names.join(' | '));
+  await page.locator('#search-list li', { hasText: 'onerror' }).first().click();
+  await page.waitForFunction((n) => document.querySelector('#tab-profile h2')?.textContent === n, evilName);
+  if (await page.evaluate((n) => window.orbat.cy.nodes().some((x) => x.data('name') === n), evilName)) {
+    await clickNode(evilName);
+    await page.waitForTimeout(300);
   }
-  await page.fill('#search', 'Brigade');
-  await page.waitForTimeout(400);
-  await page.keyboard.press('Escape');
-  assert.equal(await page.locator('body img, #tab-profile script, #tab-results script').count(), 0);
+  await shot('10-xss-profile');
+  assert.equal(await page.locator('body img, body iframe, #tab-profile script, #tab-results script, #tab-documents script').count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(dialogs, [], 'no alert() ran');
-  await shot('10-xss-profile');
 });
 
 test('export links download the CLI formats', async () => {
