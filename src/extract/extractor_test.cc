@@ -335,19 +335,20 @@ TEST_F(ExtractorTest, EvidenceOffsetsCountCodePoints) {
 }
 
 TEST_F(ExtractorTest, EvidenceOffsetsInsideMultibyteText) {
-  // The sentence itself holds curly quotes and an Arabic name: end - begin is its
-  // length in code points, not bytes.
+  // Arabic and curly quotes before the sentence, em dashes inside it: end - begin is
+  // the sentence's length in code points, not bytes.
   const std::string lead = "Jund al-Aqsa (\xD8\xAC\xD9\x86\xD8\xAF \xD8\xA7\xD9\x84\xD8\xA3\xD9\x82\xD8\xB5\xD9\x89) was "
                            "a \xE2\x80\x9CSalafi\xE2\x80\x9D group. ";
-  const std::string sentence = "On 23 October 2015, Jund al-Aqsa\xE2\x80\x99s fighters left the Army of Conquest.";
+  const std::string sentence =
+      "On 23 October 2015 \xE2\x80\x94 after months of tension \xE2\x80\x94 Jund al-Aqsa left the Army of Conquest.";
   DocumentFacts d = Extract(lead + sentence);
   auto f = Find(d, "Jund al-Aqsa", "member_of", "Army of Conquest");
   ASSERT_EQ(f.size(), 1u) << Dump(d);
   EXPECT_EQ(f[0].evidence.sentence, sentence);
   // lead: "Jund al-Aqsa (" 14 + "جند الأقصى" 10 + ") was a " 8 + "“Salafi”" 8 + " group. " 8 = 48
   EXPECT_EQ(f[0].evidence.begin, 48u);
-  // sentence: 74 code points (the ’ is one)
-  EXPECT_EQ(f[0].evidence.end, 48u + 74u);
+  // sentence: 86 code points (each em dash is one)
+  EXPECT_EQ(f[0].evidence.end, 48u + 86u);
 }
 
 // ---------------------------------------------------------------- determinism

@@ -34,7 +34,7 @@ void FinalizeFacts(DocState& doc) {
     out.push_back(std::move(f));
   }
   for (const DraftFact& ind : independent) {
-    int group = ind.o;
+    int group = ind.s;
     for (size_t i = 0, n = out.size(); i < n; ++i) {
       if (out[i].p != "part_of" || out[i].s != group) continue;
       DraftFact split = ind;

@@ -219,6 +219,12 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
               case Pattern::TimeRole::kNone: break;
             }
           }
+          // A marker, not a relation: postprocess.cc turns it into splinter_of.
+          if (pred == "independent") {
+            f.s = f.o;
+            f.o = -1;
+            f.o_text = "independent";
+          }
           AddFact(doc, std::move(f));
         }
       }

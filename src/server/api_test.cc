@@ -217,7 +217,7 @@ TEST_F(ApiTest, NetworkBadInput) {
   ExpectError(Get("/api/network", {{"depth", "99"}}), 400, "depth");
   ExpectError(Get("/api/network", {{"undated", "maybe"}}), 400, "undated");
   ExpectError(Get("/api/network", {{"at", "2016"}, {"at", "2017"}}), 400, "more than once");
-  auto r = Get("/api/network", {{"around", "Jaysh al-Umah"}});
+  auto r = Get("/api/network", {{"around", "Jaysh al-Ummax"}});
   ExpectError(r, 404, "no entity named");
   EXPECT_FALSE(r.json["suggestions"].empty());
   ExpectError(Get("/api/network", {{"at", std::string(5000, '9')}}), 400, "too long");
@@ -261,7 +261,7 @@ TEST_F(ApiTest, ProfileByNameAliasAndId) {
 }
 
 TEST_F(ApiTest, ProfileErrors) {
-  auto miss = Get("/api/profile", {{"name", "Jaysh al-Umah"}});
+  auto miss = Get("/api/profile", {{"name", "Jaysh al-Ummax"}});
   ExpectError(miss, 404, "did you mean");
   ASSERT_TRUE(miss.json["suggestions"].is_array());
   EXPECT_EQ(miss.json["suggestions"][0], "Jaysh al-Ummah");
@@ -311,7 +311,7 @@ TEST_F(ApiTest, Timeline) {
     prev = d;
     EXPECT_FALSE(it["sources"].empty());
   }
-  ExpectError(Get("/api/timeline", {{"name", "Jaysh al-Umah"}}), 404, "did you mean");
+  ExpectError(Get("/api/timeline", {{"name", "Jaysh al-Ummax"}}), 404, "did you mean");
   ExpectError(Get("/api/timeline"), 400, "missing parameter");
 }
 

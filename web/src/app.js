@@ -693,7 +693,7 @@ async function loadDocuments() {
     const r = await api('/api/documents', { limit: 200 });
     if (!r.documents.length) { box.replaceChildren(el('div.placeholder', {}, 'No documents yet.')); return; }
     box.replaceChildren(el('p.muted', {}, `${plural(r.total, 'document')}, newest first`),
-      r.documents.map((d) => el('div.doc-row', {},
+      ...r.documents.map((d) => el('div.doc-row', {},
         el('div', {}, el('div.key', {}, d.title || d.key),
           el('div.meta', {}, [d.title ? d.key : null, d.date, plural(d.claims, 'claim')].filter(Boolean).join(' · '))),
         el('button', { type: 'button', onclick: () => openDocument(d.key) }, 'open'))));
@@ -755,7 +755,7 @@ async function fullText(q) {
     const r = await api('/api/search', { q, limit: 50 });
     if (!r.results.length) { box.replaceChildren(el('div.placeholder', {}, `No evidence sentence contains every word of “${q}”.`)); return; }
     box.replaceChildren(el('p.muted', {}, `${plural(r.results.length, 'sentence')} matching “${q}”`),
-      r.results.map((h) => el('div.hit', {},
+      ...r.results.map((h) => el('div.hit', {},
         el('ul.sources', {}, sourceItem({ doc: h.doc, doc_date: h.doc_date, quote: h.quote, begin: h.begin, end: h.end })),
         el('div.facts', {}, h.facts.map((f) => el('div', {}, entityLink(f.s, f.s_id), ` ${f.p.replace(/_/g, ' ')} ${f.o}`,
           f.hedge ? el('span.badge.hedge', {}, f.hedge) : null))))));
