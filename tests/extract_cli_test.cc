@@ -31,7 +31,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
+struct RunResult {
   bool finished = false;  // exited on its own before the time limit
   bool crashed = false;   // killed by a signal it did not get from us
   int code = -1;
@@ -45,9 +45,9 @@ std::string ReadAll(const fs::path& p) {
 
 // Runs the orbat binary with `args` (no shell), stdout and stderr into files under
 // `dir`; kills it after `timeout`.
-Run RunOrbat(const std::vector<std::string>& args, const fs::path& dir,
+RunResult RunOrbat(const std::vector<std::string>& args, const fs::path& dir,
              std::chrono::seconds timeout = std::chrono::seconds(60)) {
-  Run r;
+  RunResult r;
   fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
   std::vector<std::string> argv_s = {ORBAT_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -139,12 +139,12 @@ class ExtractCli : public ::testing::Test {
     return p;
   }
   std::string In() const { return (root_ / "in").string(); }
-  Run Extract(std::chrono::seconds timeout = std::chrono::seconds(60)) {
+  RunResult Extract(std::chrono::seconds timeout = std::chrono::seconds(60)) {
     return RunOrbat({"extract", In(), "--format", "jsonl"}, root_, timeout);
   }
 
   // The common expectations for one bad file beside the good one.
-  void ExpectSkipped(const Run& r, const std::string& name, const std::string& where = "") {
+  void ExpectSkipped(const RunResult& r, const std::string& name, const std::string& where = "") {
     ASSERT_TRUE(r.finished) << "did not finish in time";
     ASSERT_FALSE(r.crashed) << r.err;
     EXPECT_EQ(r.code, 1) << r.err;
@@ -163,7 +163,7 @@ class ExtractCli : public ::testing::Test {
 
 TEST_F(ExtractCli, AllGoodExitsZero) {
   Write("second.txt", "Jund al-Aqsa left the Army of Conquest on 23 October 2015.\n");
-  Run r = Extract();
+  RunResult r = Extract();
   ASSERT_TRUE(r.finished);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
@@ -201,7 +201,7 @@ TEST_F(ExtractCli, MalformedJsonlLine) {
         "{\"id\": \"first\", \"text\": \"Hamas arrested members of Jaysh al-Ummah in Gaza.\"}\n"
         "{\"id\": \"broken\", \"text\": \n"
         "{\"id\": \"third\", \"text\": \"Jund al-Aqsa left the Army of Conquest on 23 October 2015.\"}\n");
-  Run r = Extract();
+  RunResult r = Extract();
   ExpectSkipped(r, "docs.jsonl", "docs.jsonl:2");
   std::vector<std::string> ids = DocIds(r.out);
   // The lines around the broken one are documents of their own.
@@ -224,7 +224,7 @@ TEST_F(ExtractCli, UnreadableFile) {
 }
 
 TEST_F(ExtractCli, MissingPathAmongGoodOnes) {
-  Run r = RunOrbat({"extract", In(), (root_ / "nope.txt").string(), "--format", "jsonl"}, root_);
+  RunResult r = RunOrbat({"extract", In(), (root_ / "nope.txt").string(), "--format", "jsonl"}, root_);
   ExpectSkipped(r, "nope.txt");
 }
 
@@ -243,7 +243,7 @@ TEST_F(ExtractCli, FiftyMegabytesWithoutNewline) {
     out << std::string(total - written, 'x');
   }
   ASSERT_EQ(fs::file_size(root_ / "in" / "huge.txt"), 50u * 1024 * 1024);
-  Run r = Extract(std::chrono::seconds(300));
+  RunResult r = Extract(std::chrono::seconds(300));
   ASSERT_TRUE(r.finished) << "still running after 300 s";
   ASSERT_FALSE(r.crashed) << r.err;
   EXPECT_EQ(r.code, 0) << r.err;
@@ -264,7 +264,7 @@ TEST_F(ExtractCli, JsonlIsOneObjectPerDocumentAndStable) {
   Write("d.html",
         "<html><head><title>Hamas</title></head><body><p>Hamas arrested members of "
         "Jaysh al-Ummah.</p>\n<p>It claimed responsibility for an attack on Israel.</p></body></html>");
-  Run first = Extract();
+  RunResult first = Extract();
   ASSERT_TRUE(first.finished);
   EXPECT_EQ(first.code, 0) << first.err;
   std::vector<std::string> lines = Lines(first.out);
@@ -286,7 +286,7 @@ TEST_F(ExtractCli, JsonlIsOneObjectPerDocumentAndStable) {
     }
   }
   EXPECT_EQ(ids, (std::set<std::string>{"good", "b", "c", "d"}));
-  Run second = Extract();
+  RunResult second = Extract();
   ASSERT_TRUE(second.finished);
   EXPECT_EQ(second.code, 0);
   EXPECT_EQ(second.out, first.out);  // byte for byte
@@ -294,7 +294,7 @@ TEST_F(ExtractCli, JsonlIsOneObjectPerDocumentAndStable) {
 
 TEST_F(ExtractCli, PrettyNamesTheDocumentAndQuotesEvidence) {
   fs::path p = Write("jund-pledge.txt", kGood);
-  Run r = RunOrbat({"extract", p.string()}, root_);
+  RunResult r = RunOrbat({"extract", p.string()}, root_);
   ASSERT_TRUE(r.finished);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("jund-pledge"), std::string::npos) << r.out;

@@ -105,6 +105,12 @@ int OwnerBefore(const DocState& doc, const Sentence& s, size_t byte) {
   return best;
 }
 
+int FirstGroup(const DocState& doc, const Sentence& s) {
+  for (const auto& m : s.mentions)
+    if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup) return m.entity;
+  return -1;
+}
+
 int OwnerAfter(const DocState& doc, const Sentence& s, size_t byte) {
   for (const auto& m : s.mentions) {
     if (s.tokens[m.first].begin < byte) continue;
@@ -146,7 +152,17 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
     size_t at = s.span.begin + origin[phrase.data() - flat.data()];
     // "Formerly known as X, the group ..." names the entity that follows.
     size_t after = s.span.begin + origin[names.data() + names.size() - flat.data()];
-    int owner = (phrase.data() - flat.data()) < 3 ? OwnerAfter(doc, s, after) : OwnerBefore(doc, s, at);
+    std::string cue_text = FoldName(std::string(phrase));
+    int owner;
+    if ((phrase.data() - flat.data()) < 3) {
+      owner = OwnerAfter(doc, s, after);
+    } else if (cue_text.find("itself") != std::string::npos || cue_text.find("themselves") != std::string::npos) {
+      // "X pledged allegiance to Y, now calling themselves Z": the clause's subject.
+      owner = FirstGroup(doc, s);
+      if (owner < 0) owner = OwnerBefore(doc, s, at);
+    } else {
+      owner = OwnerBefore(doc, s, at);
+    }
     if (owner < 0) continue;
     std::string list(names);
     // Stop at another cue or a clause ("or simply Jaysh al-Ummah (Arabic), is a ...").

@@ -159,6 +159,9 @@ std::string EntityTable::DisplayName(int e) const {
     if (!acronym(ent.written[i]) && (best < 0 || ent.written_at[i] < ent.written_at[best]))
       best = static_cast<int>(i);
   if (best >= 0) return ent.written[best];
+  // Only acronyms were written: the text's own short form reads better than a
+  // transliterated canonical name the reader never saw.
+  if (!ent.written.empty() && ent.type == EntityType::kGroup) return ent.written.front();
   return ent.name;
 }
 

@@ -87,7 +87,8 @@ class ExtractorTest : public ::testing::Test {
       EXPECT_LE(f.confidence, 1.0);
       EXPECT_FALSE(f.evidence.sentence.empty());
       EXPECT_LT(f.evidence.begin, f.evidence.end);
-      ASSERT_LE(f.evidence.end, cps.size());
+      EXPECT_LE(f.evidence.end, cps.size());
+      if (f.evidence.end > cps.size() || f.evidence.begin > f.evidence.end) continue;
       EXPECT_EQ(cps.substr(f.evidence.begin, f.evidence.end - f.evidence.begin),
                 CodePoints(f.evidence.sentence));
     }

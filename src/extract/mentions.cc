@@ -183,8 +183,18 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
                (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
                 !cued.empty() && cued.back().second + 4 >= i);
-    if (!cue) continue;
     size_t j = RunEnd(tokens, i, n);
+    // "Hassan Soufan, general commander of the SLF": a role right after the name.
+    if (!cue && j + 1 < n && tokens[j].fold == ",") {
+      size_t k = j + 1;
+      if (k < n && (tokens[k].fold == "the" || tokens[k].fold == "a")) ++k;
+      for (size_t r = k; r < n && r < k + 3; ++r)
+        if (words.person_cues.count(tokens[r].fold) && tokens[r].fold != "by" && tokens[r].fold != "under" &&
+            tokens[r].fold != "led" && tokens[r].fold != "founded" && tokens[r].fold != "headed" &&
+            tokens[r].fold != "named" && !IsCap(tokens[r]))
+          cue = true;
+    }
+    if (!cue) continue;
     bool group = false;
     for (const LexMatch& m : lex)
       if (m.first < j && i < m.last && !m.entries.empty() &&
@@ -228,6 +238,21 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     uint32_t best = m.entries[0];
     const LexEntry& e = lexicon.entry(best);
     size_t last = m.last;
+    // An acronym the lexicon knows may abbreviate a name this document already spelled
+    // out ("AQIM" after "al-Qaida in the Islamic Maghreb"): it is that entity.
+    if (m.last - m.first == 1 && tokens[m.first].all_caps && e.type == EntityType::kGroup) {
+      std::string_view w = text.substr(tokens[m.first].begin, tokens[m.first].end - tokens[m.first].begin);
+      int found = -1;
+      for (int d = 0; d < entities.size() && found < 0; ++d)
+        if (!entities.merged(d) && entities[d].type == EntityType::kGroup && entities[d].lexicon_id.empty() &&
+            IsAcronymOf(w, entities[d].name))
+          found = d;
+      if (found >= 0) {
+        entities.Declare(found, w);
+        add(m.first, m.last, entities.Root(found), EntityType::kGroup);
+        continue;
+      }
+    }
     // "al-Qaeda in the Islamic Maghreb", "Ansar al-Sharia in Libya": a group "in" a
     // capitalized place is a group of its own.
     if (e.type == EntityType::kGroup && fold_at(last) == "in") {
@@ -449,7 +474,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   for (size_t i = 0; i < n; ++i) {
     if (claim.taken[i]) continue;
     const std::string& f = tokens[i].fold;
-    if ((f == "it" || f == "its") && IsWord(tokens[i])) {
+    if ((f == "it" || f == "its" || f == "they") && IsWord(tokens[i])) {
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -474,10 +499,17 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     // "the pro-ISIS group": the lexicon claimed ISIS; step over it. Any other name
     // inside makes a name ("the extremist Army of Islam group"), not an anaphor.
+    static const std::set<std::string> leaning = {"affiliated", "linked", "aligned", "allied",
+                                                  "backed", "inspired", "supporting", "loyal"};
     while (k < n && k <= i + 5 && claim.taken[k] && k > 0 &&
-           (tokens[k - 1].fold == "pro" || (claim.taken[k - 1] && hint.rfind("pro ", 0) == 0))) {
-      if (tokens[k - 1].fold == "pro") hint = "pro " + tokens[k].fold;
+           (tokens[k - 1].fold == "pro" || (claim.taken[k - 1] && hint.rfind("pro ", 0) == 0) ||
+            (tokens[k].hyphen_after && k + 1 < n && leaning.count(tokens[k + 1].fold)))) {
+      if (tokens[k - 1].fold == "pro" ||
+          (tokens[k].hyphen_after && k + 1 < n && leaning.count(tokens[k + 1].fold)))
+        hint = "pro " + tokens[k].fold;
       ++k;
+      // "the ISIS-affiliated group": the adjective after the name.
+      if (k < n && leaning.count(tokens[k].fold) && tokens[k - 1].hyphen_after) ++k;
     }
     if (k < n && anaphor_heads.count(tokens[k].fold) && IsWord(tokens[k]) && !IsCap(tokens[k])) {
       // "the group's" and "the group" alike; "the Islamist group Hamas" is a name.

@@ -55,6 +55,18 @@ bool IsActorSlot(const Piece& p) { return p.kind == 'g' || p.kind == 's'; }
 // followed by a verb, an auxiliary, a comma or a relative pronoun ("the TTP focuses
 // on ...", "the Afghan Taliban, which focuses on ..."). -1 when there is none.
 int ClauseSubject(const Sentence& s, size_t match_begin) {
+  // A relative clause ("the Afghan Taliban, which focuses on combatting ...", "a
+  // Palestinian group that split from ..."): the group the pronoun stands for.
+  size_t at = PieceAt(s, match_begin);
+  for (size_t k = at; k > 0 && k + 5 > at; --k) {
+    const std::string& w = s.pieces[k - 1].text;
+    if (s.pieces[k - 1].kind != 'w') break;
+    if (w == "which" || w == "who" || w == "that") {
+      for (size_t g = k - 1; g > 0 && g + 8 > k; --g)
+        if (s.pieces[g - 1].kind == 'g') return s.pieces[g - 1].ids[0];
+      break;
+    }
+  }
   static const std::set<std::string> preps = {
       "by", "of", "with", "against", "from", "to", "between", "into", "within", "alongside",
       "at", "toward", "towards", "on", "for", "about", "than", "under", "over", "like",
@@ -184,6 +196,17 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
               const DateMention& d = s.dates[om.id];
               f.o_text = std::to_string(d.date.year);
               f.time.start = d.date.Iso();
+              // "which lasted from 1990-1994": founded and, when it ended, dissolved.
+              if (pred == "active_range") {
+                f.p = "founded";
+                if (d.is_range && d.range_end.valid()) {
+                  DraftFact end = f;
+                  end.p = "dissolved";
+                  end.o_text = std::to_string(d.range_end.year);
+                  end.time.start = d.range_end.Iso();
+                  AddFact(doc, std::move(end));
+                }
+              }
               break;
             }
             case 'n': {

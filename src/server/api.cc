@@ -112,11 +112,24 @@ std::optional<BadParam> ParseBool(const Params& p, const std::string& k, bool* o
   return std::nullopt;
 }
 
+// IsIsoDate checks the shape; this also checks that the month and day exist.
+bool ValidCalendarDate(const std::string& v) {
+  if (v.size() >= 7) {
+    int m = std::stoi(v.substr(5, 2));
+    if (m < 1 || m > 12) return false;
+  }
+  if (v.size() == 10) {
+    int d = std::stoi(v.substr(8, 2));
+    if (d < 1 || d > 31) return false;
+  }
+  return true;
+}
+
 std::optional<BadParam> ParseAt(const Params& p, std::optional<std::string>* at) {
   if (!p.Has("at")) return std::nullopt;
   std::string v = p.Get("at");
   if (v.empty()) return std::nullopt;
-  if (!graph::IsIsoDate(v))
+  if (!graph::IsIsoDate(v) || !ValidCalendarDate(v))
     return BadParam{400, "parameter 'at' wants an ISO date (2016, 2016-02 or 2016-02-17), got \"" + v + "\""};
   *at = v;
   return std::nullopt;
@@ -842,7 +855,8 @@ ApiResponse Api::Impl::IngestPost(const ApiRequest& req) {
   auto job = std::make_shared<Job>();
   if (body.contains("date")) {
     if (!body["date"].is_string() || (!body["date"].get<std::string>().empty() &&
-                                      !graph::IsIsoDate(body["date"].get<std::string>())))
+                                      (!graph::IsIsoDate(body["date"].get<std::string>()) ||
+                                       !ValidCalendarDate(body["date"].get<std::string>()))))
       return Fail(400, "field 'date' wants an ISO date (2016, 2016-02 or 2016-02-17)");
     job->date = body["date"].get<std::string>();
   }

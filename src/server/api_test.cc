@@ -167,7 +167,7 @@ TEST_F(ApiTest, Stats) {
 TEST_F(ApiTest, NetworkWithAttributesAndDates) {
   auto r = Get("/api/network");
   ASSERT_EQ(r.status, 200) << r.Body();
-  EXPECT_EQ(r.json["edges"].size(), 3u);  // rival, ally, and the xss brigade's attack is an event, not a link
+  EXPECT_EQ(r.json["edges"].size(), 2u);  // rival and ally; the brigade's attack is an event, not a link
   EXPECT_EQ(r.json["dates"]["min"], "2012");
   EXPECT_EQ(r.json["dates"]["max"], "2016-10");
   bool found = false;

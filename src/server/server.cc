@@ -178,7 +178,7 @@ HttpServer::HttpServer(Api& api, ServeOptions options) : impl_(std::make_unique<
   int threads = std::max(2, I->opt.threads);
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   svr.set_payload_max_length(I->opt.max_body_bytes);
-  svr.set_read_timeout(10, 0);
+  svr.set_read_timeout(5, 0);
   svr.set_write_timeout(10, 0);
   svr.set_keep_alive_timeout(2);
   svr.set_keep_alive_max_count(100);
