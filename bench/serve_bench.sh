@@ -27,7 +27,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null;
 trap cleanup EXIT
 if [ -z "$db" ]; then
   db=$tmp/orbat.db
-  "$binary" ingest examples/ --db "$db" -q
+  "$binary" ingest examples/ --db "$db" -q 2>/dev/null
 fi
 "$binary" serve --db "$db" --port 0 --host 127.0.0.1 --threads 16 >"$tmp/out" 2>"$tmp/err" &
 pid=$!

@@ -98,6 +98,12 @@ int EntityTable::FromLexicon(uint32_t entry, std::string_view written, size_t of
         entities_[Root(k->second)].type == lex.type) {
       e = Root(k->second);
       entities_[e].lexicon_id = lex.id;
+    } else if (auto plural = (lex.type == EntityType::kGroup && key.size() > 4 && key.back() == 's' &&
+                               key.find(' ') == std::string::npos)
+                                  ? FindByWord(key.substr(0, key.size() - 1), lex.type)
+                                  : std::nullopt) {
+      // "the Houthis" after "the Houthi movement": one group, however the lexicon files it.
+      e = *plural;
     } else {
       e = Create(lex.name, lex.type, offset);
       entities_[e].lexicon_id = lex.id;
@@ -118,6 +124,13 @@ int EntityTable::FromShape(std::string_view written, EntityType type, size_t off
   if (auto it = by_key_.find(key); it != by_key_.end()) {
     Remember(Root(it->second), written, offset);
     return Root(it->second);
+  }
+  // "Houthis" for the "Houthi movement": a plural of a name's word.
+  if (key.size() > 4 && key.back() == 's' && key.find(' ') == std::string::npos) {
+    if (auto found = FindByWord(key.substr(0, key.size() - 1), type)) {
+      Remember(*found, written, offset);
+      return *found;
+    }
   }
   // A single distinctive word that is part of a known entity's name refers to it
   // ("Zenki", "Dughmush", "Khazali").
@@ -205,7 +218,8 @@ void EntityTable::Declare(int e, std::string_view alias) {
     // its shape (perhaps mistyped: "Lijān al-Muqāwama" as a person), or the lexicon's
     // separate entry for this entity's acronym ("TTP"). Two known entities are never
     // merged on a declaration alone.
-    bool shape_only = entities_[o].lexicon_id.empty();
+    bool shape_only = entities_[o].lexicon_id.empty() ||
+                      (entities_[e].lexicon_id.empty() && entities_[o].type == entities_[e].type);
     bool acronym = entities_[o].type == entities_[e].type && IsAcronymOf(alias, entities_[e].name);
     if (o != e && (shape_only || acronym)) Merge(o, e);
   }

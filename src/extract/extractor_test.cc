@@ -322,10 +322,10 @@ TEST_F(ExtractorTest, ItIsThePreviousSubject) {
 
 TEST_F(ExtractorTest, EvidenceOffsetsCountCodePoints) {
   // 2-, 3- and 4-byte characters before the sentence: "Ünïcödé — “quoted” 𝔸 ت.\n" is
-  // 24 code points (37 bytes; 25 UTF-16 units, 𝔸 being a surrogate pair).
+  // 24 code points (38 bytes; 25 UTF-16 units, 𝔸 being a surrogate pair).
   const std::string first = "\xC3\x9Cn\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 \xE2\x80\x94 \xE2\x80\x9Cquoted\xE2\x80\x9D "
                             "\xF0\x9D\x94\xB8 \xD8\xAA.\n";
-  ASSERT_EQ(first.size(), 37u);
+  ASSERT_EQ(first.size(), 38u);
   const std::string sentence = "Jund al-Aqsa pledged allegiance to Jabhat Fateh al-Sham in October 2016.";
   DocumentFacts d = Extract(first + sentence + "\n");
   auto f = Find(d, "Jund al-Aqsa", "affiliate_of", "Jabhat Fateh al-Sham");

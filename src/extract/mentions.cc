@@ -85,7 +85,7 @@ Result<MentionWords> MentionWords::Load(const std::string& dir) {
       {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
       {"offices.txt", &w.offices},             {"stopwords.txt", &w.stopwords},
       {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads},
-      {"place_nouns.txt", &w.place_nouns}};
+      {"place_nouns.txt", &w.place_nouns},     {"not_names.txt", &w.not_names}};
   for (auto& l : lists) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();
@@ -159,7 +159,9 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       if (!prefix && j - a >= 3 && words.org_heads.count(tokens[a].fold) &&
           (tokens[a + 1].fold == "of" || tokens[a + 1].fold == "for"))
         prefix = true;
-      if (head || prefix) org_runs.push_back({a, j});
+      bool status = words.not_names.count(FoldName(Written(text, tokens, a, j))) ||
+                    (j - a > 2 && words.not_names.count(FoldName(Written(text, tokens, a + 1, j))));
+      if ((head || prefix) && !status) org_runs.push_back({a, j});
     }
     i = std::max(j, i + 1);
   }
@@ -194,11 +196,14 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
             tokens[r].fold != "named" && !IsCap(tokens[r]))
           cue = true;
     }
-    if (!cue) continue;
+    // "Abu Musab al-Barnawi": a kunya with a nisba is a person's name.
+    bool kunya = tokens[i].fold == "abu" && j - i >= 3;
+    if (!cue && !kunya) continue;
     bool group = false;
     for (const LexMatch& m : lex)
       if (m.first < j && i < m.last && !m.entries.empty() &&
-          lexicon.entry(m.entries[0]).type != EntityType::kPlace)
+          (kunya ? (m.first <= i && m.last >= j)
+                 : lexicon.entry(m.entries[0]).type != EntityType::kPlace))
         group = true;
     if (!group && j - i >= 2 && j - i <= 5 && !words.org_heads.count(tokens[j - 1].fold)) {
       int ent = entities.FromShape(Written(text, tokens, i, j), EntityType::kPerson, tokens[i].begin);
@@ -209,6 +214,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   }
   for (const LexMatch& m : lex) {
     if (m.entries.empty() || !claim.Free(m.first, m.last)) continue;
+    // A status rather than an actor ("a Foreign Terrorist Organization").
+    if (words.not_names.count(FoldName(Written(text, tokens, m.first, m.last)))) continue;
     // A lexicon name that is also a common capitalized word ("Elements", a UCDP actor)
     // needs more than one word to count.
     if (m.last - m.first == 1 && !tokens[m.first].all_caps && words.stopwords.count(tokens[m.first].fold))
@@ -218,6 +225,15 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && tokens[m.first].fold == "al" &&
         m.first > 0 && IsCap(tokens[m.first - 1]) && claim.Free(m.first - 1, m.first) &&
         !words.stopwords.count(tokens[m.first - 1].fold)) {
+      bool known = false;
+      for (const LexMatch& o : lex) known |= o.last == m.first;
+      if (!known) continue;
+    }
+    // "Sambisa Forest": a one-word place right after an unknown capitalized word is the
+    // tail of a longer name the lexicon does not know.
+    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && m.last - m.first == 1 &&
+        m.first > 0 && IsCap(tokens[m.first - 1]) && claim.Free(m.first - 1, m.first) &&
+        !words.stopwords.count(tokens[m.first - 1].fold) && !tokens[m.first - 1].all_caps) {
       bool known = false;
       for (const LexMatch& o : lex) known |= o.last == m.first;
       if (!known) continue;
@@ -258,8 +274,25 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (e.type == EntityType::kGroup && fold_at(last) == "in") {
       size_t k = last + 1;
       if (fold_at(k) == "the") ++k;
-      if (k < n && IsCap(tokens[k]) && !words.stopwords.count(tokens[k].fold)) {
-        size_t end = RunEnd(tokens, k, n);
+      size_t end = k < n ? RunEnd(tokens, k, n) : k;
+      // Only a country or a region makes a new group ("al-Qaeda in Yemen", "... in the
+      // Arabian Peninsula"), not a place where a group happened to be ("Boko Haram in
+      // the Sambisa Forest").
+      bool region = false;
+      for (const LexMatch& o : lex)
+        if (o.first == k && !o.entries.empty()) {
+          const LexEntry& pe = lexicon.entry(o.entries[0]);
+          region = pe.type == EntityType::kState || pe.kind == "region" || pe.kind == "country";
+          end = std::max(end, o.last);
+        }
+      static const std::set<std::string> features = {
+          "forest", "mountains", "mountain", "river", "valley", "desert", "camp", "district",
+          "province", "governorate", "city", "town", "village", "county", "area", "basin", "lake",
+          "prison", "hospital", "mosque", "square", "street", "airport", "base"};
+      bool unknown = true;
+      for (const LexMatch& o : lex) unknown &= !(o.first < end && k < o.last);
+      if (unknown && end > k && !features.count(tokens[end - 1].fold)) region = true;
+      if (k < n && IsCap(tokens[k]) && !words.stopwords.count(tokens[k].fold) && region) {
         std::string name = Written(text, tokens, m.first, end);
         int ent = entities.FromShape(name, EntityType::kGroup, tokens[m.first].begin);
         add(m.first, end, ent, EntityType::kGroup);

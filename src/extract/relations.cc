@@ -125,7 +125,7 @@ const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
     if (s.pieces[i].kind == 'd' && s.pieces[i].abs_begin < begin) return &s.dates[s.pieces[i].ids[0]];
   if (before) return before;
   if (after) return after;
-  return s.context_date ? &*s.context_date : nullptr;
+  return nullptr;
 }
 
 }  // namespace
@@ -182,6 +182,15 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
 
     const DateMention* when = pat.time_role == Pattern::TimeRole::kNone ? nullptr
                                                                          : DateFor(s, m.begin, m.end);
+    // Without a date of its own, an event or a change ("the group pledged allegiance")
+    // takes the paragraph's last date ("In October 2016, clashes ... As a result of the
+    // clashes, ..."); a standing relation ("is allied with") does not.
+    if (!when && s.context_date && pat.time_role != Pattern::TimeRole::kNone) {
+      static const std::set<std::string> dated = {"attack", "clash", "arrest", "capture", "threaten",
+                                                  "size", "defected_to"};
+      if (pat.time_role != Pattern::TimeRole::kWhen || dated.count(pat.predicates[0]))
+        when = &*s.context_date;
+    }
     for (const std::string& pred : pat.predicates) {
       for (const auto& sm : subjects) {
         for (const auto& om : objects) {

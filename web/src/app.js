@@ -153,8 +153,8 @@ function styleSheet() {
   return [
     { selector: 'node', style: {
       'background-color': 'data(color)', width: 'data(size)', height: 'data(size)',
-      label: 'data(name)', 'font-size': 11, color: '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 3,
-      'text-wrap': 'wrap', 'text-max-width': 130, 'text-background-color': '#ffffff',
+      label: 'data(name)', 'font-size': 13, color: '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 3,
+      'text-wrap': 'wrap', 'text-max-width': 150, 'min-zoomed-font-size': 5, 'text-background-color': '#ffffff',
       'text-background-opacity': 0.75, 'text-background-padding': 1.5, 'text-background-shape': 'roundrectangle',
       'border-width': 1.5, 'border-color': '#ffffff', 'transition-property': 'opacity', 'transition-duration': 250,
     } },
@@ -171,8 +171,8 @@ function styleSheet() {
     { selector: 'edge[?undated]', style: { 'line-style': 'dotted' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.faded', style: { opacity: 0.12 } },
-    { selector: 'node.dim', style: { opacity: 0.25 } },
-    { selector: 'edge.dim', style: { opacity: 0.08 } },
+    { selector: 'node.dim', style: { opacity: 0.35 } },
+    { selector: 'edge.dim', style: { opacity: 0.15 } },
     { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#172033', 'font-weight': 'bold',
       'z-index': 10 } },
     { selector: 'edge.hl', style: { opacity: 1, width: 'mapData(width, 1, 8, 3, 9)', 'z-index': 9 } },
@@ -648,6 +648,21 @@ function showLink(l) {
   }).catch((e) => box.lastChild.replaceChildren(errorBox(e)));
 }
 
+// The profile tab before anything is selected: the most documented groups.
+async function showOverview() {
+  const box = $('#tab-profile');
+  try {
+    const r = await api('/api/entities', { type: 'group', limit: 15 });
+    if (state.selected || !r.results.length) return;
+    box.replaceChildren(
+      el('div.placeholder', {}, 'Click a group in the network, or search for one by any of its names, to see ' +
+        'everything the documents say about it — each claim with its quote and source.'),
+      el('div.section', {}, el('h3', {}, 'Most documented groups'),
+        ...r.results.map((e) => el('div.claim', {}, el('div.claim-line', {}, entityLink(e.name, e.id),
+          el('span.badge', {}, plural(e.claims, 'claim')), el('span.badge', {}, plural(e.documents, 'document')))))));
+  } catch { /* the placeholder stays */ }
+}
+
 // ------------------------------------------------------------------ documents
 
 async function openDocument(key, begin, end) {
@@ -883,6 +898,7 @@ function init() {
     d.addEventListener('click', (ev) => { if (ev.target === d) d.close(); });  // click on the backdrop
   }
   loadStats();
+  showOverview();
   loadNetwork().then(() => { document.body.dataset.ready = '1'; })
     .catch((e) => { showStatus(`Error: ${e.message}`); document.body.dataset.ready = 'error'; });
 }
