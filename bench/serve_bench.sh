@@ -29,7 +29,7 @@ if [ -z "$db" ]; then
   db=$tmp/orbat.db
   "$binary" ingest examples/ --db "$db" -q 2>/dev/null
 fi
-"$binary" serve --db "$db" --port 0 --host 127.0.0.1 --threads 16 >"$tmp/out" 2>"$tmp/err" &
+"$binary" serve --db "$db" --port 0 --host 127.0.0.1 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=""
 for _ in $(seq 100); do

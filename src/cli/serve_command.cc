@@ -24,7 +24,7 @@ struct ServeArgs {
   std::string web_dir;
   std::string data;
   size_t max_upload_mb = 32;
-  int threads = 16;
+  int threads = 32;
   bool log = false;
 };
 

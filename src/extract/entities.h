@@ -58,9 +58,9 @@ class EntityTable {
   bool merged(int e) const { return parent_[e] != e; }
   void Retype(int e, EntityType type) { entities_[e].type = type; }
 
-  // The name to print: the form this document uses most for the entity (full names
-  // before acronyms), so output reads like its source; the lexicon's canonical name
-  // when the text only ever used an acronym.
+  // The name to print: the first full (non-acronym) form this document uses for the
+  // entity, so output reads like its source; a group the text names only by an acronym
+  // prints as that acronym; otherwise the lexicon's canonical name.
   std::string DisplayName(int e) const;
 
   const DocEntity& operator[](int e) const { return entities_[e]; }

@@ -18,6 +18,8 @@ namespace {
 // Sentences longer than this are cut at white space: patterns look at clauses, and a
 // runaway "sentence" (a file with no punctuation) must not cost quadratic time.
 constexpr size_t kMaxSentenceBytes = 2000;
+// Text read per window of sentences (see Extract).
+constexpr size_t kWindowBytes = 256 * 1024;
 
 std::vector<Span> Chunk(std::string_view text, Span s) {
   std::vector<Span> out;
@@ -167,68 +169,80 @@ DocumentFacts Extractor::Extract(const Document& document) const {
   if (!doc_date) doc_date = DatelineDate(doc.text);
   DateResolver dates(doc_date);
 
-  // Pass 1: sentences, mentions, dates; aliases declared so far feed later mentions.
   std::vector<Span> spans;
   for (Span s : SplitSentences(doc.text))
     for (Span c : Chunk(doc.text, s)) spans.push_back(c);
-  doc.sentences.reserve(spans.size());
-  size_t prev_end = 0;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    Sentence s;
-    s.span = spans[i];
-    s.starts_line = i == 0 || doc.text.substr(prev_end, s.span.begin - prev_end).find('\n') != std::string_view::npos;
-    prev_end = s.span.end;
-    AnalyzeSentence(res, doc, s, dates);
-    // Until the whole document is seen, the first group named stands for its subject.
-    if (doc.main_entity < 0)
-      for (const auto& m : s.mentions)
-        if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup) {
-          doc.main_entity = m.entity;
-          break;
-        }
-    FindDeclaredAliases(res, doc, s);
-    doc.sentences.push_back(std::move(s));
-  }
-  // Entities merged by declared aliases: point every mention at the survivor.
-  for (Sentence& s : doc.sentences)
-    for (Mention& m : s.mentions)
-      if (m.entity >= 0) m.entity = doc.entities.Root(m.entity);
-  for (DraftFact& f : doc.facts) {
-    f.s = doc.entities.Root(f.s);
-    if (f.o >= 0) f.o = doc.entities.Root(f.o);
-  }
-  doc.main_entity = MainEntity(doc);
 
-  // Pass 2: aliases, coreference, abstraction, infobox lines and relations, in order.
   // ORBAT_DEBUG=1 traces each sentence's abstract form and the facts it gave (stderr).
   static const bool debug = std::getenv("ORBAT_DEBUG") != nullptr;
-  int topic = doc.main_entity;
+  int topic = -1;
   std::string open_label;
   std::optional<DateMention> paragraph_date;
-  for (Sentence& s : doc.sentences) {
-    if (s.starts_line) paragraph_date.reset();
-    s.context_date = paragraph_date;
-    ResolveCoreference(res, doc, s, topic);
-    BuildAbstract(res, doc, s);
-    if (debug) {
-      std::cerr << "  | " << s.abstract << "\n";
-      for (const auto& m : s.mentions)
-        if (m.entity >= 0)
-          std::cerr << "  |   " << doc.entities[m.entity].name << " [" << EntityTypeName(doc.entities[m.entity].type) << "] #" << m.entity << "\n";
+  size_t prev_end = 0;
+  // A document is read in windows of sentences so that a huge one (a 50 MB file with no
+  // line breaks) costs bounded memory; ordinary documents are one window.
+  for (size_t first = 0; first < spans.size();) {
+    size_t last = first;
+    for (size_t bytes = 0; last < spans.size() && (last == first || bytes < kWindowBytes); ++last)
+      bytes += spans[last].end - spans[last].begin;
+
+    // Pass 1: sentences, mentions, dates; aliases declared so far feed later mentions.
+    doc.sentences.clear();
+    doc.sentences.reserve(last - first);
+    for (size_t i = first; i < last; ++i) {
+      Sentence s;
+      s.span = spans[i];
+      s.starts_line = i == 0 || doc.text.substr(prev_end, s.span.begin - prev_end).find('\n') != std::string_view::npos;
+      prev_end = s.span.end;
+      AnalyzeSentence(res, doc, s, dates);
+      // Until the whole window is seen, the first group named stands for its subject.
+      if (doc.main_entity < 0)
+        for (const auto& m : s.mentions)
+          if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup) {
+            doc.main_entity = m.entity;
+            break;
+          }
+      FindDeclaredAliases(res, doc, s);
+      doc.sentences.push_back(std::move(s));
     }
-    size_t before = doc.facts.size();
-    if (!ExtractInfobox(res, doc, s, open_label)) ExtractRelations(res, doc, s);
-    if (debug)
-      for (size_t k = before; k < doc.facts.size(); ++k)
-        std::cerr << "  +> " << doc.entities[doc.facts[k].s].name << " " << doc.facts[k].p << " "
-                  << (doc.facts[k].o >= 0 ? doc.entities[doc.facts[k].o].name : doc.facts[k].o_text) << "\n";
-    for (const auto& d : s.dates)
-      if (!d.relative || d.date.day == 0 || true) paragraph_date = d;
-    // The heavy per-sentence state is no longer needed.
-    s.tokens = {};
-    s.pieces = {};
-    s.abstract = {};
+    // Entities merged by declared aliases: point every mention at the survivor.
+    for (Sentence& s : doc.sentences)
+      for (Mention& m : s.mentions)
+        if (m.entity >= 0) m.entity = doc.entities.Root(m.entity);
+    for (DraftFact& f : doc.facts) {
+      f.s = doc.entities.Root(f.s);
+      if (f.o >= 0) f.o = doc.entities.Root(f.o);
+    }
+    if (first == 0) {
+      doc.main_entity = MainEntity(doc);
+      topic = doc.main_entity;
+    }
+
+    // Pass 2: coreference, abstraction, infobox lines and relations, in order.
+    for (Sentence& s : doc.sentences) {
+      if (s.starts_line) paragraph_date.reset();
+      s.context_date = paragraph_date;
+      ResolveCoreference(res, doc, s, topic);
+      BuildAbstract(res, doc, s);
+      if (debug) {
+        std::cerr << "  | " << s.abstract << "\n";
+        for (const auto& m : s.mentions)
+          if (m.entity >= 0)
+            std::cerr << "  |   " << doc.entities[m.entity].name << " ["
+                      << EntityTypeName(doc.entities[m.entity].type) << "] #" << m.entity << "\n";
+      }
+      size_t before = doc.facts.size();
+      if (!ExtractInfobox(res, doc, s, open_label)) ExtractRelations(res, doc, s);
+      if (debug)
+        for (size_t k = before; k < doc.facts.size(); ++k)
+          std::cerr << "  +> " << doc.entities[doc.facts[k].s].name << " " << doc.facts[k].p << " "
+                    << (doc.facts[k].o >= 0 ? doc.entities[doc.facts[k].o].name : doc.facts[k].o_text)
+                    << "\n";
+      if (!s.dates.empty()) paragraph_date = s.dates.back();
+    }
+    first = last;
   }
+  doc.sentences.clear();
 
   FinalizeFacts(doc);
 

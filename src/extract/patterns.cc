@@ -88,7 +88,7 @@ std::string PatternSet::Expand(std::string_view pattern) {
              "themselves|both|all|effectively|fully|partly|largely|primarily|mainly|mostly|frequently|"
              "often|regularly|jointly|directly|successfully|briefly|heavily|actively|"
              "increasingly|particularly|especially|reportedly|generally|recently|finally|"
-             "again|never|not|since|indeed|currently|long|"
+             "again|since|indeed|currently|long|"
              // "ISWAP fighters attacked", "Hamas militants clashed": the group's members.
              "fighters|militants|members|gunmen|commanders|operatives|insurgents|loyalists) )*";
     } else {

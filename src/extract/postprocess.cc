@@ -33,15 +33,17 @@ void FinalizeFacts(DocState& doc) {
     if (f.p == "part_of" && f.o >= 0 && IsCoalitionName(doc.entities[f.o].name)) f.p = "member_of";
     out.push_back(std::move(f));
   }
-  for (const DraftFact& ind : independent) {
-    int group = ind.s;
-    for (size_t i = 0, n = out.size(); i < n; ++i) {
-      if (out[i].p != "part_of" || out[i].s != group) continue;
-      DraftFact split = ind;
-      split.s = group;
-      split.p = "splinter_of";
-      split.o = out[i].o;
-      out.push_back(split);
+  if (!independent.empty()) {
+    std::map<int, std::set<int>> parents;  // group -> what it was part of
+    for (const DraftFact& f : out)
+      if (f.p == "part_of") parents[f.s].insert(f.o);
+    for (const DraftFact& ind : independent) {
+      for (int parent : parents[ind.s]) {
+        DraftFact split = ind;
+        split.p = "splinter_of";
+        split.o = parent;
+        out.push_back(std::move(split));
+      }
     }
   }
   // Where a pair has the same link both dated and undated, the dated claim goes first:

@@ -234,13 +234,12 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
             default:
               f.o = om.id;
           }
-          if (pred == "defected_to" || pred == "size") {
-            // "over 400 fighters ... defected to": the count is the quantity in the match.
+          if (pred == "defected_to" && !f.value) {
+            // "over 400 fighters and senior leaders of X defected to Y": the count is the
+            // last quantity of people before the end of the match.
             for (const auto& p : s.pieces)
-              if (p.kind == 'n' && p.abs_begin >= std::min(m.begin, neg_from) && p.abs_begin < m.end) {
+              if (p.kind == 'n' && p.abs_begin < m.end && !s.quantities[p.ids[0]].unit.empty())
                 f.value = s.quantities[p.ids[0]].value;
-                if (pred == "size") f.o_text = std::to_string(static_cast<long long>(*f.value));
-              }
           }
           if (when && om.letter != 'd') {
             TimeSpan t = TimeOf(*when);

@@ -92,10 +92,21 @@ std::string FindWebDir(const std::string& flag) {
   return "";
 }
 
+// cpp-httplib 0.11 listens with a backlog of 5, so a burst of new connections overflows
+// it and the kernel makes clients retry after a second. Listening again on the bound
+// socket (allowed on Linux) raises the backlog.
+class Server : public httplib::Server {
+ public:
+  void RaiseBacklog(int n) {
+    socket_t fd = svr_sock_;
+    if (fd != INVALID_SOCKET) ::listen(fd, n);
+  }
+};
+
 struct HttpServer::Impl {
   Api& api;
   ServeOptions opt;
-  httplib::Server svr;
+  Server svr;
   int port = 0;
   fs::path web_root;  // canonical, or empty
   std::mutex log_mu;
@@ -182,7 +193,9 @@ HttpServer::HttpServer(Api& api, ServeOptions options) : impl_(std::make_unique<
   svr.set_write_timeout(10, 0);
   svr.set_keep_alive_timeout(2);
   svr.set_tcp_nodelay(true);  // small JSON answers: no 40 ms Nagle / delayed-ACK stalls
-  svr.set_keep_alive_max_count(100);
+  // A keep-alive connection holds a worker thread; closing it after 20 requests lets
+  // waiting connections in (fairness under load).
+  svr.set_keep_alive_max_count(20);
   svr.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                            {"Referrer-Policy", "no-referrer"},
                            {"X-Frame-Options", "DENY"}});
@@ -240,6 +253,7 @@ std::string HttpServer::Bind() {
              " (in use? try --port 0 for a free one)";
     I->port = I->opt.port;
   }
+  I->svr.RaiseBacklog(512);
   return "";
 }
 

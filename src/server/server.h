@@ -26,7 +26,7 @@ struct ServeOptions {
   int port = 8080;                        // 0 picks a free port
   std::string web_dir;                    // "" = FindWebDir("")
   size_t max_body_bytes = 32 * 1024 * 1024;
-  int threads = 16;
+  int threads = 32;
   bool log_requests = false;              // every request on stderr (errors always)
 };
 

@@ -162,7 +162,9 @@ TEST_F(ServerTest, BodyLimitAndApiErrors) {
   httplib::Client c("127.0.0.1", port_);
   std::string big(200 * 1024, 'a');
   auto r = c.Post("/api/ingest", big, "application/json");
-  if (r) EXPECT_EQ(r->status, 413);  // or the connection is closed while sending
+  if (r) {
+    EXPECT_EQ(r->status, 413);  // or the connection is closed while sending
+  }
   EXPECT_TRUE(StillServing());
   auto bad = c.Get("/api/network?at=not-a-date");
   ASSERT_TRUE(bad);

@@ -518,7 +518,7 @@ function entityLink(name, id) {
 }
 
 function assertionLine(a, opts = {}) {
-  const when = a.p === 'founded' || a.p === 'dissolved' ? '' : (a.start || a.end ? interval(a.start, a.end) : '');
+  const when = a.p === 'founded' || a.p === 'dissolved' || opts.prefix ? '' : (a.start || a.end ? interval(a.start, a.end) : '');
   return el('div.claim', {},
     el('div.claim-line', {},
       opts.prefix || null,
