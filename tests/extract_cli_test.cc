@@ -184,7 +184,8 @@ TEST_F(ExtractCli, BlankFile) {
 }
 
 TEST_F(ExtractCli, BinaryFile) {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  static const char kHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string png(kHeader, sizeof kHeader - 1);  // NULs inside: the length is the array's
   for (int i = 0; i < 64; ++i) png += static_cast<char>(i * 37 % 256);
   Write("image.txt", png);
   ExpectSkipped(Extract(), "image.txt");

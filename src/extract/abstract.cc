@@ -63,6 +63,9 @@ void CollapseLists(std::vector<Piece>& pieces) {
       j = k + 1;
       if (conj) { end = j; break; }
     }
+    // "A, and B" with two members is not a list but the end of a longer clause ("...,
+    // backed by A, and B in the west"): lists with an Oxford comma have three members.
+    if (members.size() == 2 && end > i + 1 && pieces[i + 1].text == ",") end = i + 1;
     if (end == i + 1) members.resize(1);
     Piece list = pieces[i];
     for (size_t m = 1; m < members.size(); ++m) {

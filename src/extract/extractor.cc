@@ -281,6 +281,8 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     fact.s = names[f.s];
     fact.p = f.p;
     fact.o = f.o >= 0 ? names[f.o] : f.o_text;
+    // After merges an alias may have become the entity's own display name.
+    if (fact.p == "alias" && MatchKey(fact.o) == MatchKey(fact.s)) continue;
     fact.value = f.value;
     fact.time = f.time;
     fact.hedge = f.hedge;

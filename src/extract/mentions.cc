@@ -300,7 +300,16 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       }
     }
     // "Syrian government forces", "Israel Defense Forces": a state with an organ noun
-    // is the state acting through it; named by the written phrase.
+    // is the state acting through it; named by the written phrase (also when the
+    // lexicon files "Somali government" under Somalia).
+    if (e.type == EntityType::kState && words.organs.count(tokens[last - 1].fold) && last - m.first > 1 &&
+        !(last < n && words.organs.count(tokens[last].fold))) {
+      int ent = entities.FromShape(Written(text, tokens, m.first, last), EntityType::kState,
+                                   tokens[m.first].begin);
+      entities[ent].lexicon_id = e.id;
+      add(m.first, last, ent, EntityType::kState);
+      continue;
+    }
     if (e.type == EntityType::kState && last < n && words.organs.count(tokens[last].fold)) {
       size_t end = last + 1;
       while (end < n && words.organs.count(tokens[end].fold)) ++end;
