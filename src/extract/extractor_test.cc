@@ -203,10 +203,8 @@ TEST_F(ExtractorTest, MilitaryWingIsPartOf) {
 }
 
 // "over 400 fighters ... defected to al-Nusra Front": the spec's own example gives
-// value 400. FAILS today: the count stands before the subject mention ("<n0> <g0>
-// fighters defected to <g1>") and relations.cc only looks for a quantity inside the
-// match, which starts at the subject, so `value` is missing.
-TEST_F(ExtractorTest, DISABLED_DefectionCarriesTheCount) {
+// value 400, though the count stands before the subject mention.
+TEST_F(ExtractorTest, DefectionCarriesTheCount) {
   DocumentFacts d = Extract("On 17 February 2016, over 400 fighters of Jund al-Aqsa defected to al-Nusra Front.");
   auto f = Find(d, "Jund al-Aqsa", "defected_to", "al-Nusra Front");
   ASSERT_EQ(f.size(), 1u) << Dump(d);
