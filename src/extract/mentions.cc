@@ -495,7 +495,25 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     i = j;
   }
 
-  // 6. Media outlets by shape ("Mareeg Online", "The Jerusalem Post").
+  // 6. Media outlets by shape ("Mareeg Online", "The Jerusalem Post") or by apposition
+  //    ("Thabat, a media organization associated with al-Qaeda").
+  static const std::set<std::string> media_kinds = {"media", "news", "propaganda", "press"};
+  static const std::set<std::string> outlet_nouns = {"organization", "organisation", "outlet",
+                                                     "agency", "wing", "channel", "foundation",
+                                                     "arm", "office", "center", "centre", "network"};
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (claim.taken[i] || !IsCap(tokens[i]) || words.stopwords.count(tokens[i].fold)) continue;
+    size_t j = RunEnd(tokens, i, n);
+    if (!claim.Free(i, j) || j + 2 >= n || tokens[j].fold != ",") { i = std::max(i, j); continue; }
+    size_t k = j + 1;
+    if (tokens[k].fold == "a" || tokens[k].fold == "an" || tokens[k].fold == "the") ++k;
+    if (k + 1 < n && media_kinds.count(tokens[k].fold) && outlet_nouns.count(tokens[k + 1].fold)) {
+      int ent = entities.FromShape(Written(text, tokens, i, j), EntityType::kMedia, tokens[i].begin);
+      add(i, j, ent, EntityType::kMedia);
+    }
+    i = std::max(i, j);
+  }
+
   for (size_t i = 0; i < n; ++i) {
     if (claim.taken[i] || !IsCap(tokens[i])) continue;
     size_t j = RunEnd(tokens, i, n);

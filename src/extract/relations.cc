@@ -35,11 +35,6 @@ const std::set<std::string>& EventPredicates() {
   return e;
 }
 
-const std::set<std::string>& SymmetricPredicates() {
-  static const std::set<std::string> e = {"ally", "rival", "clash"};
-  return e;
-}
-
 // The piece index at an abstract offset.
 size_t PieceAt(const Sentence& s, size_t abs_pos) {
   size_t best = 0;
@@ -191,6 +186,11 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
       if (pat.time_role != Pattern::TimeRole::kWhen || dated.count(pat.predicates[0]))
         when = &*s.context_date;
     }
+    // "fought in the 2012 Gaza War and the 2014 Gaza War against Israel": an event
+    // with several dates inside its match happened at each of them.
+    std::vector<const DateMention*> event_dates;
+    for (const auto& p : s.pieces)
+      if (p.kind == 'd' && p.abs_begin >= m.begin && p.abs_begin < m.end) event_dates.push_back(&s.dates[p.ids[0]]);
     for (const std::string& pred : pat.predicates) {
       for (const auto& sm : subjects) {
         for (const auto& om : objects) {
@@ -255,6 +255,14 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
             f.s = f.o;
             f.o = -1;
             f.o_text = "independent";
+          }
+          if (event_dates.size() > 1 && EventPredicates().count(pred) && pat.time_role == Pattern::TimeRole::kWhen) {
+            for (const DateMention* d : event_dates) {
+              DraftFact each = f;
+              each.time = TimeOf(*d);
+              AddFact(doc, std::move(each));
+            }
+            continue;
           }
           AddFact(doc, std::move(f));
         }
