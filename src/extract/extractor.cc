@@ -117,7 +117,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   if (rule_files.empty()) return Error{pdir, 0, "no *.rules pattern files"};
   auto patterns = PatternSet::Load(rule_files);
   if (!patterns) return patterns.error();
-  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}, {}, {}};
+  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}};
   for (const auto& line : ReadLines(pdir + "/infobox.tsv")) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) return Error{pdir + "/infobox.tsv", 0, "expected label<TAB>predicate: " + line};
@@ -130,9 +130,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   }
   for (const auto& line : ReadLines(pdir + "/negation.txt")) res.negations.push_back(FoldName(line));
   for (const auto& line : ReadLines(pdir + "/ideologies.txt")) {
-    res.ideologies.push_back(FoldName(line));
-    res.ideology_set.insert(res.ideologies.back());
-    res.ideology_written.push_back(line);
+    res.ideology_set.insert(FoldName(line));
   }
   return res;
 }

@@ -23,9 +23,7 @@ struct Resources {
   std::map<std::string, std::string> infobox;            // folded label -> predicate
   std::vector<std::pair<std::string, std::string>> hedges;  // folded cue -> hedge
   std::vector<std::string> negations;                     // folded cues
-  std::vector<std::string> ideologies;                    // FoldName forms, longest first
-  std::vector<std::string> ideology_written;              // parallel: display forms
-  std::set<std::string> ideology_set;                     // the FoldName forms, for lookup
+  std::set<std::string> ideology_set;                     // FoldName forms of ideology terms
 
   static Result<Resources> Load(const std::string& data_dir);
 };
