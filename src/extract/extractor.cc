@@ -71,7 +71,8 @@ std::optional<PartialDate> DatelineDate(std::string_view text) {
                     folded.rfind("date ", 0) == 0 || folded.rfind("dated", 0) == 0;
     size_t words = 0;
     for (size_t i = 0; i < folded.size(); ++i) words += folded[i] == ' ';
-    if (!labelled && words > 5) continue;
+    // "Foundation: 27 February 2018" is an infobox line about the group, not a dateline.
+    if (!labelled && (words > 5 || l.find(':') != std::string_view::npos)) continue;
     if (folded.rfind("updated", 0) == 0 || folded.rfind("formed", 0) == 0) continue;
     auto d = ParseDateString(l);
     if (d && d->day > 0) return d;
