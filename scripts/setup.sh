@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config python3 libicu-dev libsqlite3-dev libre2-dev
           libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libgmock-dev
-          libbenchmark-dev libxml2-utils graphviz time chromium)
+          libbenchmark-dev libxml2-utils graphviz time chromium python3-networkx)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

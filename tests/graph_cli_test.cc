@@ -19,6 +19,10 @@
 
 namespace {
 
+// The python that has networkx: Debian's (python3-networkx, installed by setup.sh) lives
+// in /usr/bin, which need not be the python3 first on PATH.
+std::string Python() { return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3"; }
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -192,8 +196,8 @@ TEST(GraphCli, ExportsValidateAndRender) {
     EXPECT_EQ(std::system(("xmllint --noout --schema " + std::string(xsd) + "/graphml.xsd " + gml).c_str()), 0);
     EXPECT_EQ(std::system(("xmllint --noout --schema " + std::string(xsd) + "/gexf.xsd " + gexf).c_str()), 0);
   }
-  if (std::system("python3 -c 'import networkx' 2>/dev/null") == 0) {
-    EXPECT_EQ(std::system(("python3 -c \"import networkx as nx; nx.read_graphml('" + gml + "'); nx.read_gexf('" +
+  if (std::system((Python() + " -c 'import networkx' 2>/dev/null").c_str()) == 0) {
+    EXPECT_EQ(std::system((Python() + " -c \"import networkx as nx; nx.read_graphml('" + gml + "'); nx.read_gexf('" +
                            gexf + "')\"").c_str()),
               0);
   }

@@ -14,6 +14,10 @@
 namespace orbat::exporter {
 namespace {
 
+// The python that has networkx: Debian's (python3-networkx, installed by setup.sh) lives
+// in /usr/bin, which need not be the python3 first on PATH.
+std::string Python() { return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3"; }
+
 graph::GraphData Sample() {
   graph::GraphData g;
   g.entities[1] = {1, "Jund al-Aqsa", "group", "", {"Sarayat al-Quds"}, 3, 2};
@@ -68,8 +72,8 @@ TEST(GraphExport, GraphmlWellFormedAndLoadsInNetworkx) {
   if (const char* xsd = std::getenv("ORBAT_XSD_DIR")) {
     EXPECT_EQ(Sh("xmllint --noout --schema " + std::string(xsd) + "/graphml.xsd " + p), 0);
   }
-  if (Sh("python3 -c 'import networkx'") == 0) {
-    std::string py = "python3 -c \"import networkx as nx; g=nx.read_graphml('" + p +
+  if (Sh(Python() + " -c 'import networkx'") == 0) {
+    std::string py = Python() + " -c \"import networkx as nx; g=nx.read_graphml('" + p +
                      "'); assert g.number_of_nodes()==3, g.number_of_nodes(); assert g.number_of_edges()==2; "
                      "assert g.nodes['n2']['label']=='Islamic State'\"";
     EXPECT_EQ(std::system(py.c_str()), 0);
@@ -87,8 +91,8 @@ TEST(GraphExport, GexfCarriesIntervalsAndLoadsInNetworkx) {
   if (const char* xsd = std::getenv("ORBAT_XSD_DIR")) {
     EXPECT_EQ(Sh("xmllint --noout --schema " + std::string(xsd) + "/gexf.xsd " + p), 0);
   }
-  if (Sh("python3 -c 'import networkx'") == 0) {
-    std::string py = "python3 -c \"import networkx as nx; g=nx.read_gexf('" + p +
+  if (Sh(Python() + " -c 'import networkx'") == 0) {
+    std::string py = Python() + " -c \"import networkx as nx; g=nx.read_gexf('" + p +
                      "'); assert g.number_of_nodes()==3, g.number_of_nodes(); assert g.number_of_edges()>=3\"";
     EXPECT_EQ(std::system(py.c_str()), 0);
   }
