@@ -144,6 +144,15 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
 
     std::vector<SlotMember> subjects, objects = ParseSlot(m.o);
     if (!m.text.empty()) objects = {{'t', 0}};
+    // "dated its beginning to 2007 or 2008": each alternative date is a claim.
+    if (objects.size() == 1 && objects[0].letter == 'd' && m.o_pos != std::string::npos) {
+      size_t k = PieceAt(s, m.o_pos) + 1;
+      while (k + 1 < s.pieces.size() && (s.pieces[k].text == "or" || s.pieces[k].text == "and") &&
+             s.pieces[k + 1].kind == 'd') {
+        objects.push_back({'d', s.pieces[k + 1].ids[0]});
+        k += 2;
+      }
+    }
     // "captured the city of A, the towns of B and C, and the D base": the places
     // enumerated after the object are objects too.
     if ((pat.predicates[0] == "capture" || pat.predicates[0] == "attack") && m.o_pos != std::string::npos) {
