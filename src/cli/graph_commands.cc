@@ -500,14 +500,7 @@ void RegisterGraphCommands(CLI::App& app, int* exit_code) {
         return;
       }
       // Names of the claims' entities.
-      std::map<int64_t, std::string> names;
-      auto name = [&](int64_t id) -> std::string {
-        if (!id) return "";
-        auto it = names.find(id);
-        if (it != names.end()) return it->second;
-        auto e = st->Entity(id);
-        return names[id] = e.ok() ? e->name : "?";
-      };
+      store::EntityNames name(*st);
       if (c->json) {
         json arr = json::array();
         for (const auto& h : *hits) {

@@ -711,14 +711,7 @@ ApiResponse Api::Impl::Search(const Params& p) {
   LEASE(st);
   auto hits = st->Search(text, static_cast<size_t>(limit));
   if (!hits.ok()) return Fail(400, "search: " + hits.error().ToString());
-  std::map<int64_t, std::string> names;
-  auto name = [&](int64_t id) -> std::string {
-    if (!id) return "";
-    auto it = names.find(id);
-    if (it != names.end()) return it->second;
-    auto e = st->Entity(id);
-    return names[id] = e.ok() ? e->name : "?";
-  };
+  store::EntityNames name(*st);
   json arr = json::array();
   for (const auto& h : *hits) {
     json facts = json::array();

@@ -458,6 +458,14 @@ Result<Ok> Store::LoadEntities(graph::GraphData& g, const std::string& where) {
   return Ok{};
 }
 
+std::string EntityNames::operator()(int64_t id) {
+  if (!id) return "";
+  auto it = names_.find(id);
+  if (it != names_.end()) return it->second;
+  auto e = store_.Entity(id);
+  return names_[id] = e.ok() ? e->name : "?";
+}
+
 Result<graph::EntityRec> Store::Entity(int64_t id) {
   graph::GraphData g;
   TRY(LoadEntities(g, "id=" + std::to_string(id)));

@@ -13,6 +13,7 @@
 //  - Queries read a consistent snapshot; they never change facts.
 #pragma once
 
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -116,6 +117,18 @@ class Store {
   Result<Ok> LoadEntities(graph::GraphData& g, const std::string& where);
   Result<Ok> LoadClaims(graph::GraphData& g, const std::string& where, int64_t bind);
   std::unique_ptr<Db> db_;
+};
+
+// Entity names by id for one listing (search results): each looked up once; "" for id
+// 0 (no entity), "?" for an id no longer stored.
+class EntityNames {
+ public:
+  explicit EntityNames(Store& store) : store_(store) {}
+  std::string operator()(int64_t id);
+
+ private:
+  Store& store_;
+  std::map<int64_t, std::string> names_;
 };
 
 // Joins/splits lists stored in one TEXT column (unit separator).
