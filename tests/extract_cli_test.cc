@@ -149,7 +149,9 @@ class ExtractCli : public ::testing::Test {
     ASSERT_FALSE(r.crashed) << r.err;
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
-    if (!where.empty()) EXPECT_NE(r.err.find(where), std::string::npos) << r.err;
+    if (!where.empty()) {
+      EXPECT_NE(r.err.find(where), std::string::npos) << r.err;
+    }
     // Only the bad file is reported.
     EXPECT_EQ(r.err.find("good.txt"), std::string::npos) << r.err;
     // The good document is still extracted, with its fact.

@@ -1,6 +1,5 @@
-// Graph exports: GraphML and GEXF are well-formed and load in networkx (and validate
-// against the published XSDs when ORBAT_XSD_DIR holds them); DOT renders with Graphviz;
-// CSV has the ACLED-like event columns.
+// Graph exports: GraphML and GEXF validate against their published XML schemas and load
+// in networkx; DOT renders with Graphviz; CSV has the ACLED-like event columns.
 #include "export/graph_export.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "tests/xml_schema.h"
 
 namespace orbat::exporter {
 namespace {
@@ -69,9 +70,8 @@ TEST(GraphExport, GraphmlWellFormedAndLoadsInNetworkx) {
   std::string p = Write("g.graphml", out.str());
   ASSERT_TRUE(Have("xmllint"));
   EXPECT_EQ(Sh("xmllint --noout " + p), 0);
-  if (const char* xsd = std::getenv("ORBAT_XSD_DIR")) {
-    EXPECT_EQ(Sh("xmllint --noout --schema " + std::string(xsd) + "/graphml.xsd " + p), 0);
-  }
+  auto valid = orbat::testing::ValidateXml("graphml", p);
+  EXPECT_EQ(valid.code, 0) << valid.messages;
   if (Sh(Python() + " -c 'import networkx'") == 0) {
     std::string py = Python() + " -c \"import networkx as nx; g=nx.read_graphml('" + p +
                      "'); assert g.number_of_nodes()==3, g.number_of_nodes(); assert g.number_of_edges()==2; "
@@ -88,14 +88,27 @@ TEST(GraphExport, GexfCarriesIntervalsAndLoadsInNetworkx) {
   EXPECT_NE(s.find("start=\"2016-02-01\""), std::string::npos);
   std::string p = Write("g.gexf", s);
   EXPECT_EQ(Sh("xmllint --noout " + p), 0);
-  if (const char* xsd = std::getenv("ORBAT_XSD_DIR")) {
-    EXPECT_EQ(Sh("xmllint --noout --schema " + std::string(xsd) + "/gexf.xsd " + p), 0);
-  }
+  auto valid = orbat::testing::ValidateXml("gexf", p);
+  EXPECT_EQ(valid.code, 0) << valid.messages;
   if (Sh(Python() + " -c 'import networkx'") == 0) {
     std::string py = Python() + " -c \"import networkx as nx; g=nx.read_gexf('" + p +
                      "'); assert g.number_of_nodes()==3, g.number_of_nodes(); assert g.number_of_edges()>=3\"";
     EXPECT_EQ(std::system(py.c_str()), 0);
   }
+}
+
+// The schema check must be able to fail: an edge without a target, and a GEXF edge with
+// an attribute the schema does not define, are rejected.
+TEST(GraphExport, SchemaCheckRejectsInvalidFiles) {
+  std::string g = Write("bad.graphml",
+                        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+                        "<graph edgedefault=\"directed\"><node id=\"a\"/><edge source=\"a\"/></graph></graphml>\n");
+  EXPECT_NE(orbat::testing::ValidateXml("graphml", g).code, 0);
+  std::string x = Write("bad.gexf",
+                        "<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">"
+                        "<graph><nodes><node id=\"a\" label=\"a\"/></nodes>"
+                        "<edges><edge id=\"e\" source=\"a\" target=\"a\" colour=\"red\"/></edges></graph></gexf>\n");
+  EXPECT_NE(orbat::testing::ValidateXml("gexf", x).code, 0);
 }
 
 TEST(GraphExport, AtFiltersLinks) {
