@@ -5,7 +5,9 @@
 namespace orbat {
 
 namespace {
-constexpr size_t kCheckpointStride = 4096;
+// Evidence offsets are converted a few times per fact; a short stride keeps each
+// conversion to a hundred bytes of counting for 6% of the text in checkpoints.
+constexpr size_t kCheckpointStride = 128;
 }
 
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {

@@ -17,8 +17,8 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 // Number of code points in `s` (which must be valid UTF-8).
 size_t CodePointCount(std::string_view s);
 
-// Maps byte offsets of one text to code-point offsets. Construction is O(n); lookups
-// are O(log n) over a sparse table, so memory stays small for large documents.
+// Maps byte offsets of one text to code-point offsets. Construction is O(n); a lookup
+// counts at most one checkpoint stride (128 bytes) from a table of running counts.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view text);

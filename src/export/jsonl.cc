@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include "base/utf8.h"
 
 namespace orbat {
 
@@ -155,10 +158,171 @@ Json ToJson(const DocumentFacts& doc) {
   return j;
 }
 
+// ToJsonLine writes the bytes ToJson(doc).dump() would, without building the tree:
+// output is a tenth of extraction time through nlohmann, a fiftieth this way.
+// jsonl_test.cc holds the two to the same bytes.
+namespace {
+
+// Non-ASCII stays UTF-8 (readable, and what the scorer reads); invalid bytes would
+// make the line unreadable, so they are replaced rather than thrown on (nlohmann's
+// replacement rules, by asking nlohmann for such strings).
+void AppendString(std::string& out, std::string_view s) {
+  if (!IsValidUtf8(s)) {
+    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
+void AppendStringOrNull(std::string& out, const std::string& s) {
+  if (s.empty()) out += "null";
+  else AppendString(out, s);
+}
+
+void AppendKey(std::string& out, std::string_view key, bool& first) {
+  if (!first) out += ',';
+  first = false;
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+void AppendNumber(std::string& out, double v) {
+  if (std::trunc(v) == v && std::fabs(v) < 9007199254740992.0) {
+    out += std::to_string(static_cast<int64_t>(v));
+  } else {
+    out += NumberJson(v).dump();
+  }
+}
+
+// nlohmann's text for each rounded confidence k/100, computed once.
+const std::string& ConfidenceText(double c) {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> t;
+    for (int k = 0; k <= 100; ++k) t.push_back(Json(RoundConfidence(k / 100.0)).dump());
+    return t;
+  }();
+  return table[static_cast<size_t>(std::lround(RoundConfidence(c) * 100.0))];
+}
+
+void AppendFact(std::string& out, const Fact& f) {
+  bool first = true;
+  out += '{';
+  AppendKey(out, "s", first);
+  AppendString(out, f.s);
+  AppendKey(out, "p", first);
+  AppendString(out, f.p);
+  AppendKey(out, "o", first);
+  AppendString(out, f.o);
+  if (f.value && std::isfinite(*f.value)) {
+    AppendKey(out, "value", first);
+    AppendNumber(out, *f.value);
+  }
+  AppendKey(out, "time", first);
+  if (f.time.empty()) {
+    out += "null";
+  } else {
+    bool tfirst = true;
+    out += '{';
+    if (!f.time.start.empty()) {
+      AppendKey(out, "start", tfirst);
+      AppendString(out, f.time.start);
+    }
+    if (!f.time.end.empty()) {
+      AppendKey(out, "end", tfirst);
+      AppendString(out, f.time.end);
+    }
+    out += '}';
+  }
+  AppendKey(out, "hedge", first);
+  AppendStringOrNull(out, f.hedge);
+  AppendKey(out, "evidence", first);
+  out += "{\"sentence\":";
+  AppendString(out, f.evidence.sentence);
+  out += ",\"begin\":" + std::to_string(f.evidence.begin) + ",\"end\":" + std::to_string(f.evidence.end) + '}';
+  AppendKey(out, "confidence", first);
+  out += ConfidenceText(f.confidence);
+  out += '}';
+}
+
+}  // namespace
+
 std::string ToJsonLine(const DocumentFacts& doc) {
-  // Non-ASCII stays UTF-8 (readable, and what the scorer reads); invalid bytes would
-  // make the line unreadable, so they are replaced rather than thrown on.
-  return ToJson(doc).dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(1024 + doc.facts.size() * 256);
+  bool first = true;
+  out += '{';
+  AppendKey(out, "doc", first);
+  AppendString(out, doc.doc);
+  AppendKey(out, "date", first);
+  AppendStringOrNull(out, doc.date);
+  if (!doc.title.empty()) {
+    AppendKey(out, "title", first);
+    AppendString(out, doc.title);
+  }
+  if (!doc.source.empty()) {
+    AppendKey(out, "source", first);
+    AppendString(out, doc.source);
+  }
+  AppendKey(out, "entities", first);
+  out += '[';
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const EntityOut& e = doc.entities[i];
+    if (i) out += ',';
+    bool efirst = true;
+    out += '{';
+    AppendKey(out, "name", efirst);
+    AppendString(out, e.name);
+    AppendKey(out, "type", efirst);
+    AppendString(out, EntityTypeName(e.type));
+    AppendKey(out, "aliases", efirst);
+    out += '[';
+    for (size_t k = 0; k < e.aliases.size(); ++k) {
+      if (k) out += ',';
+      AppendString(out, e.aliases[k]);
+    }
+    out += ']';
+    if (!e.lexicon_id.empty()) {
+      AppendKey(out, "id", efirst);
+      AppendString(out, e.lexicon_id);
+    }
+    out += '}';
+  }
+  out += ']';
+  AppendKey(out, "facts", first);
+  out += '[';
+  bool ffirst = true;
+  for (const Fact& f : doc.facts) {
+    if (f.negated) continue;
+    if (!ffirst) out += ',';
+    ffirst = false;
+    AppendFact(out, f);
+  }
+  out += "]}";
+  return out;
 }
 
 Result<DocumentFacts> FromJson(const Json& j) {

@@ -118,7 +118,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   if (rule_files.empty()) return Error{pdir, 0, "no *.rules pattern files"};
   auto patterns = PatternSet::Load(rule_files);
   if (!patterns) return patterns.error();
-  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}};
+  Resources res{std::move(*lexicon), std::move(*words), std::move(*patterns), {}, {}, {}, {}, {}};
   for (const auto& line : ReadLines(pdir + "/infobox.tsv")) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) return Error{pdir + "/infobox.tsv", 0, "expected label<TAB>predicate: " + line};
@@ -127,12 +127,11 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   for (const auto& line : ReadLines(pdir + "/hedges.tsv")) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) return Error{pdir + "/hedges.tsv", 0, "expected cue<TAB>hedge: " + line};
-    res.hedges.emplace_back(FoldName(line.substr(0, tab)), Trimmed(line.substr(tab + 1)));
+    res.hedge_cues.Add(FoldName(line.substr(0, tab)), static_cast<int>(res.hedges.size()));
+    res.hedges.push_back(Trimmed(line.substr(tab + 1)));
   }
   for (const auto& line : ReadLines(pdir + "/negation.txt")) res.negations.push_back(FoldName(line));
-  for (const auto& line : ReadLines(pdir + "/ideologies.txt")) {
-    res.ideology_set.insert(FoldName(line));
-  }
+  for (const auto& line : ReadLines(pdir + "/ideologies.txt")) res.ideologies.Add(FoldName(line), 0);
   return res;
 }
 

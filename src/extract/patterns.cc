@@ -103,8 +103,7 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
   PatternSet set;
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  set.screen_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::string> screened;
   for (const std::string& file : files) {
     std::ifstream in(file);
     if (!in) return Error{file, 0, "cannot open pattern file"};
@@ -141,21 +140,22 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
       if (!names.count("o") && !names.count("t") && !(p.pairs && names.count("s")))
         return Error{file, lineno, "pattern has no object slot {O} (or {S} with pairs)"};
       p.needs_subject = !names.count("s");
-      std::string err;
-      if (set.screen_->Add(expanded, &err) < 0) return Error{file, lineno, "bad pattern: " + err};
+      screened.push_back(expanded);
       set.patterns_.push_back(std::move(p));
       set.regexes_.push_back(std::move(re));
     }
   }
-  if (!set.screen_->Compile()) return Error{"", 0, "pattern set too large to compile"};
+  Result<PatternScreen> screen = PatternScreen::Compile(screened);
+  if (!screen.ok()) return screen.error();
+  set.screen_ = std::make_unique<PatternScreen>(std::move(*screen));
   return set;
 }
 
 std::vector<PatternMatch> PatternSet::MatchAll(std::string_view abstract) const {
   std::vector<PatternMatch> out;
+  if (patterns_.empty()) return out;
   std::vector<int> hits;
-  if (patterns_.empty() || !screen_->Match(abstract, &hits)) return out;
-  std::sort(hits.begin(), hits.end());
+  screen_->Candidates(abstract, &hits);
   for (int h : hits) {
     const RE2& re = *regexes_[h];
     const auto& names = re.NamedCapturingGroups();

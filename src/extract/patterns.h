@@ -6,8 +6,8 @@
 // index: g group, s state, p place, h person, m media, o other), coordinated mentions
 // by one list token "<g3_g7_s9>", dates by "<d0>" and quantities by "<n0>". Macros
 // such as {S}, {O:p} and {GAP} keep the rules short; they expand to RE2 syntax.
-// All patterns are screened at once with an RE2::Set, so a sentence costs one scan
-// plus the few patterns that can match.
+// All patterns are screened at once (PatternScreen, a Hyperscan database), so a
+// sentence costs one scan plus the RE2 runs of the few patterns that can match.
 #pragma once
 
 #include <memory>
@@ -17,9 +17,9 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "base/result.h"
+#include "extract/pattern_screen.h"
 
 
 namespace orbat {
@@ -67,7 +67,7 @@ class PatternSet {
   PatternSet();
   std::vector<Pattern> patterns_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
-  std::unique_ptr<re2::RE2::Set> screen_;
+  std::unique_ptr<PatternScreen> screen_;
 };
 
 }  // namespace orbat

@@ -24,31 +24,29 @@ void AddFact(DocState& doc, DraftFact f) {
 
 namespace {
 
-// Ideology terms: longest match of the folded term list at each token.
+// Ideology terms: the longest term at each word, left to right, outside mentions.
 void FindIdeologies(const Resources& res, std::string_view text, Sentence& s) {
   const auto& toks = s.tokens;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    if (toks[i].kind != TokenKind::kWord) continue;
-    std::string joined;
-    size_t best_end = 0;
-    std::string best;
-    for (size_t j = i; j < toks.size() && j < i + 4; ++j) {
-      if (toks[j].kind != TokenKind::kWord) break;
-      if (!joined.empty()) joined += ' ';
-      joined += toks[j].fold;
-      if (res.ideology_set.count(joined)) { best_end = j + 1; best = joined; }
-    }
-    if (best_end == 0) continue;
+  std::vector<PhraseSet::Match> found = res.ideologies.FindAll(toks);
+  size_t next_free = 0;
+  for (size_t k = 0; k < found.size(); ++k) {
+    // FindAll orders matches at one word shortest first: take the last of the run.
+    if (k + 1 < found.size() && found[k + 1].first == found[k].first) continue;
+    const PhraseSet::Match& m = found[k];
+    if (m.first < next_free) continue;
+    bool words = true;
+    for (size_t i = m.first; i < m.last; ++i) words = words && toks[i].kind == TokenKind::kWord;
+    if (!words) continue;
     bool covered = false;
-    for (const auto& m : s.mentions)
-      if (m.first < best_end && i < m.last) covered = true;
+    for (const auto& mention : s.mentions)
+      if (mention.first < m.last && m.first < mention.last) covered = true;
     if (covered) continue;
     IdeologyMention im;
-    im.first = i;
-    im.last = best_end;
-    im.text = std::string(text.substr(toks[i].begin, toks[best_end - 1].end - toks[i].begin));
+    im.first = m.first;
+    im.last = m.last;
+    im.text = std::string(text.substr(toks[m.first].begin, toks[m.last - 1].end - toks[m.first].begin));
     s.ideologies.push_back(im);
-    i = best_end - 1;
+    next_free = m.last;
   }
 }
 
@@ -89,15 +87,11 @@ void AnalyzeSentence(const Resources& res, DocState& doc, Sentence& s, DateResol
   });
   FindIdeologies(res, doc.text, s);
 
-  // Hedge: the first cue in the sentence.
-  std::string folded = " ";
-  for (const auto& t : s.tokens) folded += t.fold + " ";
-  for (const auto& [cue, hedge] : res.hedges) {
-    if (folded.find(" " + cue + " ") != std::string::npos) {
-      s.hedge = hedge;
-      break;
-    }
-  }
+  // Hedge: of the cues in the sentence, the one listed first in hedges.tsv.
+  int cue = -1;
+  for (const auto& m : res.hedge_cues.FindAll(s.tokens))
+    if (cue < 0 || m.value < cue) cue = m.value;
+  if (cue >= 0) s.hedge = res.hedges[cue];
 }
 
 }  // namespace orbat

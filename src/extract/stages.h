@@ -13,6 +13,7 @@
 #include "extract/document_model.h"
 #include "extract/patterns.h"
 #include "lexicon/lexicon.h"
+#include "text/phrase_set.h"
 
 namespace orbat {
 
@@ -21,9 +22,10 @@ struct Resources {
   MentionWords words;
   PatternSet patterns;
   std::map<std::string, std::string> infobox;            // folded label -> predicate
-  std::vector<std::pair<std::string, std::string>> hedges;  // folded cue -> hedge
+  std::vector<std::string> hedges;                        // hedge of each cue, in file order
+  PhraseSet hedge_cues;                                   // folded cue -> index into hedges
   std::vector<std::string> negations;                     // folded cues
-  std::set<std::string> ideology_set;                     // FoldName forms of ideology terms
+  PhraseSet ideologies;                                   // FoldName forms of ideology terms
 
   static Result<Resources> Load(const std::string& data_dir);
 };

@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.h"
@@ -67,7 +69,7 @@ void FoldRest(std::string_view rest, std::string& out) {
   }
 }
 
-std::string JoinFolds(std::string_view name, bool drop_articles) {
+std::string JoinFoldsUncached(std::string_view name, bool drop_articles) {
   std::vector<Token> tokens = Tokenize(name, 0, name.size());
   std::string out;
   bool first = true;
@@ -80,6 +82,26 @@ std::string JoinFolds(std::string_view name, bool drop_articles) {
     out += t.fold;
   }
   return out;
+}
+
+// Names are folded over and over (every mention, every lexicon probe), and the same
+// few thousand recur; tokenizing each again costs far more than a hash lookup. One
+// cache per thread and mode, emptied when it grows past a bound so memory stays flat.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+std::string JoinFolds(std::string_view name, bool drop_articles) {
+  constexpr size_t kMaxEntries = 1 << 16;
+  using Cache = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+  thread_local Cache caches[2];
+  Cache& cache = caches[drop_articles ? 1 : 0];
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  std::string folded = JoinFoldsUncached(name, drop_articles);
+  if (cache.size() >= kMaxEntries) cache.clear();
+  cache.emplace(std::string(name), folded);
+  return folded;
 }
 
 }  // namespace
