@@ -65,10 +65,11 @@ uint64_t Fnv1a(std::string_view data, uint64_t h = 1469598103934665603ULL) {
   return h;
 }
 
-std::string CacheKey(const std::vector<std::string>& regexes) {
+std::string CacheKey(const std::vector<std::string>& regexes, unsigned flags) {
   hs_platform_info_t platform{};
   hs_populate_platform(&platform);
   uint64_t h = Fnv1a(hs_version());
+  h = Fnv1a(std::to_string(flags), h);
   h = Fnv1a(std::string_view(reinterpret_cast<const char*>(&platform), sizeof platform), h);
   for (const std::string& re : regexes) h = Fnv1a(std::string_view(re.c_str(), re.size() + 1), h);
   char hex[17];
@@ -79,6 +80,9 @@ std::string CacheKey(const std::vector<std::string>& regexes) {
 // Cache file: one text line "orbat-screen 1 <approximate> <n> <id>..." naming the
 // regexes left out of the database, then the serialized database.
 constexpr std::string_view kMagic = "orbat-screen 1";
+
+// Every rule is reported once per text (all we need to know), and may match empty.
+constexpr unsigned kFlags = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
 
 }  // namespace
 
@@ -135,14 +139,15 @@ Result<PatternScreen> PatternScreen::Compile(const std::vector<std::string>& reg
   PatternScreen screen;
   screen.count_ = regexes.size();
   screen.db_ = std::make_unique<Database>();
-  std::string cache_path = cache_dir.empty() ? "" : cache_dir + "/screen-" + CacheKey(regexes) + ".hs";
+  std::string cache_path =
+      cache_dir.empty() ? "" : cache_dir + "/screen-" + CacheKey(regexes, kFlags) + ".hs";
   if (!cache_path.empty() && screen.LoadCached(cache_path)) {
     screen.from_cache_ = true;
     return screen;
   }
   // A rule Hyperscan rejects is retried as a prefilter, and if that fails too it is
   // left out of the database and always handed to RE2.
-  std::vector<unsigned> flags(regexes.size(), HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY);
+  std::vector<unsigned> flags(regexes.size(), kFlags);
   std::vector<bool> left_out(regexes.size(), false);
   for (;;) {
     std::vector<const char*> exprs;

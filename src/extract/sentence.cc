@@ -53,8 +53,9 @@ void FindIdeologies(const Resources& res, std::string_view text, Sentence& s) {
 }  // namespace
 
 void AnalyzeSentence(const Resources& res, DocState& doc, Sentence& s, DateResolver& dates) {
-  s.tokens = SplitPossessives(doc.text, Tokenize(doc.text, s.span.begin, s.span.end));
-  s.dates = dates.Find(doc.text, s.span.begin, s.span.end);
+  std::vector<Token> tokens = Tokenize(doc.text, s.span.begin, s.span.end);
+  s.dates = dates.Find(tokens);  // before possessives are split: dates see the plain tokens
+  s.tokens = SplitPossessives(doc.text, std::move(tokens));
   s.mentions = FindMentions(doc.text, s.tokens, res.lexicon, res.words, doc.entities);
   // Mentions never overlap dates ("May" the month is not a name).
   std::erase_if(s.mentions, [&](const Mention& m) {

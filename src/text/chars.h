@@ -17,8 +17,9 @@ enum class CharClass {
 
 CharClass Classify(char32_t c);
 
-// Classify for ASCII, inline for the tokenizer's inner loop.
-inline CharClass ClassifyAscii(unsigned char c) {
+// Classify for ASCII, inline for the tokenizer's inner loop: one table lookup.
+namespace chars_internal {
+constexpr CharClass ClassOfAscii(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
   if (c >= '0' && c <= '9') return CharClass::kDigit;
   if (c == ' ' || (c >= '\t' && c <= '\r')) return CharClass::kSpace;
@@ -26,6 +27,16 @@ inline CharClass ClassifyAscii(unsigned char c) {
   if (c == '-') return CharClass::kHyphen;
   return CharClass::kOther;
 }
+struct AsciiTable {
+  CharClass cls[128];
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = ClassOfAscii(static_cast<unsigned char>(c));
+  }
+};
+inline constexpr AsciiTable kAsciiTable{};
+}  // namespace chars_internal
+
+inline CharClass ClassifyAscii(unsigned char c) { return chars_internal::kAsciiTable.cls[c & 0x7F]; }
 
 // The apostrophe-like marks that are letters in their own right (ʻ ʼ ʾ ʿ): they may
 // begin or end a word, where a quote mark may not.

@@ -22,13 +22,18 @@ struct CodePoint {
   CharClass cls = CharClass::kSpace;
 };
 
-CodePoint At(std::string_view s, size_t i) {
-  if (i >= s.size()) return {};
-  unsigned char b = s[i];
-  if (b < 0x80) return {b, 1, ClassifyAscii(b)};
+CodePoint NonAsciiAt(std::string_view s, size_t i) {
   size_t j = i;
   char32_t c = DecodeUtf8(s, j);
   return {c, j - i, Classify(c)};
+}
+
+// The tokenizer's inner loop: ASCII inline, the rest out of line.
+inline CodePoint At(std::string_view s, size_t i) {
+  if (i >= s.size()) return {};
+  unsigned char b = s[i];
+  if (b < 0x80) [[likely]] return {b, 1, ClassifyAscii(b)};
+  return NonAsciiAt(s, i);
 }
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
