@@ -295,6 +295,27 @@ TEST_F(ExtractCli, JsonlIsOneObjectPerDocumentAndStable) {
   EXPECT_EQ(second.out, first.out);  // byte for byte
 }
 
+// Documents are extracted on several threads but printed in input order: the bytes do
+// not depend on --jobs (examples/ plus one JSONL file of many small documents).
+TEST_F(ExtractCli, OutputDoesNotDependOnJobs) {
+  std::string many;
+  for (int i = 0; i < 60; ++i)
+    many += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"In 201" + std::to_string(i % 10) +
+            ", Hamas clashed with Fatah in Gaza. Jund al-Aqsa pledged allegiance to the Islamic State.\"}\n";
+  Write("many.jsonl", many);
+  std::string examples = std::string(ORBAT_SOURCE_DIR) + "/examples";
+  RunResult one = RunOrbat({"extract", In(), examples, "--format", "jsonl", "--jobs", "1"}, root_);
+  RunResult four = RunOrbat({"extract", In(), examples, "--format", "jsonl", "--jobs", "4"}, root_);
+  ASSERT_TRUE(one.finished && four.finished);
+  EXPECT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(four.code, 0) << four.err;
+  EXPECT_GT(Lines(one.out).size(), 60u);
+  EXPECT_EQ(four.out, one.out);
+  RunResult pretty1 = RunOrbat({"extract", In(), "--jobs", "1"}, root_);
+  RunResult pretty3 = RunOrbat({"extract", In(), "--jobs", "3"}, root_);
+  EXPECT_EQ(pretty3.out, pretty1.out);
+}
+
 TEST_F(ExtractCli, PrettyNamesTheDocumentAndQuotesEvidence) {
   fs::path p = Write("jund-pledge.txt", kGood);
   RunResult r = RunOrbat({"extract", p.string()}, root_);

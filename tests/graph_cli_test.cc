@@ -102,6 +102,16 @@ TEST(GraphCli, IngestExamplesAndIdempotentReingest) {
   for (const char* k : {"documents", "entities", "claims", "aliases", "mentions"}) EXPECT_EQ(stats1[k], stats2[k]) << k;
 }
 
+// Ingesting on several threads stores the same graph as on one.
+TEST(GraphCli, IngestDoesNotDependOnJobs) {
+  std::string one = Dir() + "/jobs1.db", three = Dir() + "/jobs3.db";
+  ASSERT_EQ(Orbat("ingest -q --jobs 1 " + Examples() + " --db " + one).code, 0) << Stderr();
+  ASSERT_EQ(Orbat("ingest -q --jobs 3 --batch 2 " + Examples() + " --db " + three).code, 0) << Stderr();
+  json s1 = Json("stats --db " + one), s3 = Json("stats --db " + three);
+  for (const char* k : {"documents", "entities", "claims", "aliases", "mentions"}) EXPECT_EQ(s1[k], s3[k]) << k;
+  EXPECT_EQ(Orbat("export --format jsonl --db " + one).text, Orbat("export --format jsonl --db " + three).text);
+}
+
 TEST(GraphCli, JundAlAqsaProfile) {
   json p = Json("profile \"Jund al-Aqsa\" --db " + ExamplesDb());
   ASSERT_TRUE(p.is_object()) << Stderr();

@@ -5,7 +5,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <thread>
+
 namespace orbat {
+
+// Threads for extraction by default: the machine's cores, at most 8 (beyond that the
+// single reader and writer are the bottleneck).
+inline int DefaultJobs() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+}
 
 // extract, eval (src/cli/extract_commands.cc)
 void RegisterExtractCommands(CLI::App& app, int* exit_code);

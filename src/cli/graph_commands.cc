@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "base/ordered_workers.h"
 #include "cli/commands.h"
 #include "export/graph_export.h"
 #include "extract/extractor.h"
@@ -127,6 +128,7 @@ struct IngestArgs {
   size_t batch = 200;
   bool force = false;
   bool quiet = false;
+  int jobs = DefaultJobs();
 };
 
 uint64_t InputBytes(const std::vector<std::string>& paths) {
@@ -211,6 +213,21 @@ void RunIngest(IngestArgs& a, int* exit_code) {
     else std::cerr << buf << eta << "\n";
   };
 
+  // Extraction runs on `jobs` threads; batches are still written in input order.
+  OrderedWorkers<Document, store::StoredDoc> workers(
+      a.jobs,
+      [&](Document& doc) {
+        DocumentFacts facts = extractor.Extract(doc);
+        store::StoredDoc prepared = store::PrepareDocument(doc, facts, &extractor.lexicon());
+        prepared.key = doc.id;  // the store's identity is the reader's document id
+        return prepared;
+      },
+      [&](store::StoredDoc&& prepared) {
+        if (failed) return;
+        batch.push_back(std::move(prepared));
+        if (batch.size() >= a.batch) flush();
+        progress(false);
+      });
   ReadInputs(
       a.paths, ro,
       [&](Document&& doc) {
@@ -238,16 +255,13 @@ void RunIngest(IngestArgs& a, int* exit_code) {
           return;
         }
         (old->has_value() ? replaced : added)++;
-        DocumentFacts facts = extractor.Extract(doc);
-        batch.push_back(store::PrepareDocument(doc, facts, &extractor.lexicon()));
-        batch.back().key = doc.id;  // the store's identity is the reader's document id
-        if (batch.size() >= a.batch) flush();
-        progress(false);
+        workers.Submit(std::move(doc));
       },
       [&](const Error& e) {
         ++errors;
         std::cerr << "orbat: " << e.ToString() << "\n";
       });
+  workers.Finish();
   flush();
   done_bytes = total_bytes;
   if (failed) {
@@ -290,6 +304,9 @@ void RegisterGraphCommands(CLI::App& app, int* exit_code) {
     cmd->add_option("--date", a->date, "date for documents that carry none (ISO)");
     cmd->add_option("--batch", a->batch, "documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
     cmd->add_flag("--force", a->force, "re-extract every document even when unchanged");
+    cmd->add_option("-j,--jobs", a->jobs, "threads extracting documents (results do not change)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 256));
     cmd->add_flag("-q,--quiet", a->quiet, "no progress lines");
     cmd->callback([a, exit_code]() { RunIngest(*a, exit_code); });
   }
