@@ -87,20 +87,32 @@ std::string JoinFoldsUncached(std::string_view name, bool drop_articles) {
 // Names are folded over and over (every mention, every lexicon probe), and the same
 // few thousand recur; tokenizing each again costs far more than a hash lookup. One
 // cache per thread and mode, emptied when it grows past a bound so memory stays flat.
+// A name is cached the second time it is seen (a table of recent hashes remembers the
+// first), so loading the lexicon's 100,000 distinct names does not fill the cache.
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+struct FoldCache {
+  static constexpr size_t kMaxEntries = 1 << 16;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map;
+  std::vector<size_t> seen = std::vector<size_t>(1 << 14, 0);
+};
+
 std::string JoinFolds(std::string_view name, bool drop_articles) {
-  constexpr size_t kMaxEntries = 1 << 16;
-  using Cache = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
-  thread_local Cache caches[2];
-  Cache& cache = caches[drop_articles ? 1 : 0];
-  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  thread_local FoldCache caches[2];
+  FoldCache& cache = caches[drop_articles ? 1 : 0];
+  if (auto it = cache.map.find(name); it != cache.map.end()) return it->second;
   std::string folded = JoinFoldsUncached(name, drop_articles);
-  if (cache.size() >= kMaxEntries) cache.clear();
-  cache.emplace(std::string(name), folded);
+  size_t h = StringHash{}(name);
+  size_t& slot = cache.seen[h & (cache.seen.size() - 1)];
+  if (slot != h) {
+    slot = h;
+    return folded;
+  }
+  if (cache.map.size() >= FoldCache::kMaxEntries) cache.map.clear();
+  cache.map.emplace(std::string(name), folded);
   return folded;
 }
 
