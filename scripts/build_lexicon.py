@@ -1284,6 +1284,13 @@ def main():
         seeds.append(r)
 
     recs = wd + ucdp_groups + un_groups + ofac + pet
+    # A country is never another name of a group: PETRARCH's "NATIONAL_LIBERATION_ARMY_
+    # (COLOMBIA)" disambiguates by country in capitals, which reads like an acronym.
+    # (Three-letter acronyms such as "PAK" stay: they equal a country code, not a name.)
+    def country_name(n):
+        return match_key(n) in name_to_iso and sum(c.isalpha() for c in n) > 3
+    for r in recs:
+        r.names = [n for i, n in enumerate(r.names) if i == 0 or not country_name(n)]
     clusters, ambiguous = merge_groups(recs, seeds)
 
     state_keys = set(name_to_iso)

@@ -81,6 +81,21 @@ void CollapseLists(std::vector<Piece>& pieces) {
   pieces = std::move(out);
 }
 
+// "the Islamic State West Africa Province (ISWAP) attacked": a parenthesis that only
+// restates the name before it says nothing to the rules, which then see "<g0> attacked".
+void DropRestatedNames(std::vector<Piece>& pieces) {
+  std::vector<Piece> out;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    out.push_back(pieces[i]);
+    if (!IsEntitySlot(pieces[i]) || i + 3 >= pieces.size() || pieces[i + 1].text != "(" ||
+        pieces[i + 3].text != ")" || pieces[i + 2].ids != pieces[i].ids || pieces[i].ids.size() != 1)
+      continue;
+    out.back().byte_end = pieces[i + 3].byte_end;
+    i += 3;
+  }
+  pieces = std::move(out);
+}
+
 }  // namespace
 
 void BuildAbstract(const Resources& res, DocState& doc, Sentence& s) {
@@ -139,6 +154,7 @@ void BuildAbstract(const Resources& res, DocState& doc, Sentence& s) {
     pieces.push_back(std::move(p));
     t = next;
   }
+  DropRestatedNames(pieces);
   CollapseLists(pieces);
   s.abstract.clear();
   for (auto& p : pieces) {

@@ -189,7 +189,12 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
     if (close == std::string::npos || close - open > 300) continue;
     std::string inside = text.substr(open + 1, close - open - 1);
     for (std::string part : SplitNames(inside)) {
-      for (const char* prefix : {"Arabic:", "Arabic", "romanized", "lit.", "English:", "Persian:", "Urdu:", "Pashto:", "Somali:"}) {
+      // A language label before the name: "Spanish: Ejército de Liberación Nacional",
+      // "Burmese: ...", "lit. ...". One or two capitalized words and a colon.
+      static const RE2 label("^(?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+ ?: ?");
+      re2::StringPiece rest(part);
+      if (RE2::Consume(&rest, label)) part = Clean(std::string(rest));
+      for (const char* prefix : {"Arabic", "romanized", "lit."}) {
         std::string p(prefix);
         if (part.rfind(p, 0) == 0) part = Clean(part.substr(p.size()));
       }

@@ -43,7 +43,15 @@ struct Sentence {
   std::string abstract;
   int subject = -1;                        // entity the sentence is about
   std::optional<DateMention> context_date; // inherited from earlier in the paragraph
-  std::string hedge;
+  std::string hedge;                       // the sentence's first-listed hedge cue
+  // Every hedge cue with its place: a cue qualifies what comes before its end in the
+  // sentence, or the whole sentence when it closes it ("..., the group claimed.").
+  struct HedgeCue {
+    size_t begin = 0, end = 0;  // bytes in the document
+    int order = 0;              // line in hedges.tsv: lower wins
+    bool closing = false;       // at most two words follow it
+  };
+  std::vector<HedgeCue> hedge_cues;
 };
 
 // A fact while extraction is still going on: entities by index.

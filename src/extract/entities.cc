@@ -171,7 +171,13 @@ std::string EntityTable::DisplayName(int e) const {
   for (size_t i = 0; i < ent.written.size(); ++i)
     if (!acronym(ent.written[i]) && (best < 0 || ent.written_at[i] < ent.written_at[best]))
       best = static_cast<int>(i);
-  if (best >= 0) return ent.written[best];
+  if (best >= 0) {
+    // "The Arakan Army" at the start of a sentence is the Arakan Army; the article is
+    // not part of the name (matching ignores it too).
+    std::string_view w = ent.written[best];
+    if ((w.starts_with("The ") || w.starts_with("the ")) && w.size() > 4) w.remove_prefix(4);
+    return std::string(w);
+  }
   // Only acronyms were written: the text's own short form reads better than a
   // transliterated canonical name the reader never saw.
   if (!ent.written.empty() && ent.type == EntityType::kGroup) return ent.written.front();
@@ -210,18 +216,36 @@ void EntityTable::Merge(int from, int into) {
     if (ent == from) ent = into;
 }
 
+std::unordered_map<std::string, int> EntityTable::CountryMentions() const {
+  std::unordered_map<std::string, int> out;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const DocEntity& ent = entities_[e];
+    if (parent_[e] == static_cast<int>(e) && !ent.country.empty() &&
+        (ent.type == EntityType::kState || ent.type == EntityType::kPlace))
+      out[ent.country] += std::max(ent.mentions, 1);
+  }
+  return out;
+}
+
 void EntityTable::Declare(int e, std::string_view alias) {
   e = Root(e);
   if (auto other = by_key_.find(MatchKey(alias)); other != by_key_.end()) {
     int o = Root(other->second);
     // Merge what the shape rules or the lexicon split wrongly: an entity found only by
     // its shape (perhaps mistyped: "Lijān al-Muqāwama" as a person), or the lexicon's
-    // separate entry for this entity's acronym ("TTP"). Two known entities are never
-    // merged on a declaration alone.
+    // separate entry for this entity's acronym ("TTP"). Two known entities of different
+    // countries are never merged on a declaration alone.
     bool shape_only = entities_[o].lexicon_id.empty() ||
                       (entities_[e].lexicon_id.empty() && entities_[o].type == entities_[e].type);
     bool acronym = entities_[o].type == entities_[e].type && IsAcronymOf(alias, entities_[e].name);
-    if (o != e && (shape_only || acronym)) Merge(o, e);
+    // The lexicon may keep one group under two entries (its English name from one
+    // source, its Spanish name and acronym from another): "National Liberation Army
+    // (..., ELN)" declares the acronym of the other entry's name, and both are groups
+    // of one country. (A descriptive alias such as "also known as al-Qaeda in Syria"
+    // merges nothing.)
+    bool same_place = entities_[o].type == entities_[e].type && !entities_[o].country.empty() &&
+                      entities_[o].country == entities_[e].country && IsAcronymOf(alias, entities_[o].name);
+    if (o != e && (shape_only || acronym || same_place)) Merge(o, e);
   }
   DocEntity& ent = entities_[e];
   std::string a(alias);

@@ -50,6 +50,10 @@ class EntityTable {
   // known by that name (say the lexicon's separate entry for an acronym) is merged
   // into `e`.
   void Declare(int e, std::string_view alias);
+  // Whether this document already has an entity for lexicon entry `entry`.
+  bool Uses(uint32_t entry) const { return by_lexicon_.count(lexicon_.entry(entry).id) > 0; }
+  // How often states and places of each country (ISO2) were mentioned so far.
+  std::unordered_map<std::string, int> CountryMentions() const;
   // The entity an index now stands for, after merges.
   int Root(int e) const {
     while (parent_[e] != e) e = parent_[e];

@@ -55,13 +55,43 @@ std::vector<std::string> ReadLines(const std::string& path) {
 // A news page's own date: a short line near the top that is a date, or is labelled
 // as the publication date ("PUBLISHED : Thursday, 05 July, 2007", "Sunday, December 19,
 // 2010"). Profile headers ("Updated: ...") date the page's edit, not its content.
-std::optional<PartialDate> DatelineDate(std::string_view text) {
+// Returns the date and sets *body to the offset in `line` where the report begins.
+std::optional<PartialDate> NewsDateline(std::string_view line, size_t* body) {
+  size_t dash = std::string_view::npos;
+  for (std::string_view d : {" \xE2\x80\x94", " \xE2\x80\x93", " - ", " -- "}) {
+    size_t at = line.find(d);
+    if (at != std::string_view::npos && at < dash) dash = at;
+  }
+  if (dash == std::string_view::npos || dash > 100) return std::nullopt;
+  std::string_view head = line.substr(0, dash);
+  size_t caps = 0;
+  while (caps < head.size() && ((head[caps] >= 'A' && head[caps] <= 'Z') || head[caps] == ' ' || head[caps] == '.'))
+    ++caps;
+  if (caps < 3 || (caps < head.size() && head[caps] >= 'a' && head[caps] <= 'z')) return std::nullopt;
+  auto d = ParseDateString(head.substr(caps));
+  if (!d || d->day <= 0) return std::nullopt;
+  size_t b = line.find_first_of(" ", dash + 1);
+  while (b < line.size() && line[b] == ' ') ++b;
+  *body = std::min(b, line.size());
+  return d;
+}
+
+// `*body_begin` is set past a news dateline that opens a paragraph (else left alone):
+// its date is the document's, not that of the first sentence's events.
+std::optional<PartialDate> DatelineDate(std::string_view text, size_t* body_begin) {
   size_t pos = 0;
   for (int line = 0; line < 8 && pos < text.size(); ++line) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view l = text.substr(pos, nl - pos);
     pos = nl + 1;
+    // A news dateline opens the first paragraph: "MAIDUGURI, Nigeria, March 4, 2021 —
+    // Fighters ...", "BEIRUT, Oct. 3 (Reuters) - ...": a place in capitals, a date, a dash.
+    size_t body = 0;
+    if (auto d = NewsDateline(l, &body)) {
+      *body_begin = (l.data() - text.data()) + body;
+      return d;
+    }
     if (l.size() > 80 || l.find_first_not_of(" \t\r") == std::string_view::npos) {
       if (l.size() > 80) ++line;
       continue;
@@ -164,12 +194,16 @@ DocumentFacts Extractor::Extract(const Document& document) const {
 
   std::optional<PartialDate> doc_date;
   if (!document.date.empty()) doc_date = ParseDateString(document.date);
-  if (!doc_date) doc_date = DatelineDate(doc.text);
+  size_t body_begin = 0;
+  std::optional<PartialDate> dateline = DatelineDate(doc.text, &body_begin);
+  if (!doc_date) doc_date = dateline;
   DateResolver dates(doc_date);
 
   std::vector<Span> spans;
-  for (Span s : SplitSentences(doc.text))
+  for (Span s : SplitSentences(doc.text)) {
+    if (s.begin < body_begin && body_begin < s.end) s.begin = body_begin;
     for (Span c : Chunk(doc.text, s)) spans.push_back(c);
+  }
 
   // ORBAT_DEBUG=1 traces each sentence's abstract form and the facts it gave (stderr).
   static const bool debug = std::getenv("ORBAT_DEBUG") != nullptr;

@@ -220,6 +220,51 @@ TEST_F(ExtractorTest, DefectionIsDated) {
   EXPECT_EQ(f[0].time.start, "2016-02-17");
 }
 
+// ---------------------------------------------------------------- news style
+
+TEST_F(ExtractorTest, NewsDatelineDatesTheDocumentAndStaysOutOfTheSentence) {
+  DocumentFacts d = Extract(
+      "MAIDUGURI, Nigeria, March 4, 2021 \u2014 Fighters from the Islamic State West Africa Province "
+      "(ISWAP) attacked a military base in Monguno, Borno State, on Tuesday, killing at least 12 "
+      "soldiers, security sources said.");
+  EXPECT_EQ(d.date, "2021-03-04");
+  auto f = Find(d, "Islamic State West Africa Province", "attack", "Monguno");
+  ASSERT_EQ(f.size(), 1u) << Dump(d);
+  EXPECT_EQ(f[0].time.start, "2021-03-02");  // the Tuesday before the dateline
+  EXPECT_EQ(f[0].evidence.sentence.rfind("Fighters from", 0), 0u) << f[0].evidence.sentence;
+  // "in Monguno, Borno State": the province locates the town, it was not attacked too.
+  EXPECT_TRUE(Find(d, "Islamic State West Africa Province", "attack", "Borno State").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, LanguageLabelIsNotPartOfTheAlias) {
+  DocumentFacts d = Extract(
+      "The National Liberation Army (Spanish: Ej\u00e9rcito de Liberaci\u00f3n Nacional, ELN) is a "
+      "guerrilla group in Colombia. The ELN was founded in 1964.");
+  auto alias = WithPredicate(d, "alias");
+  ASSERT_EQ(alias.size(), 1u) << Dump(d);
+  EXPECT_EQ(alias[0].o, "Ej\u00e9rcito de Liberaci\u00f3n Nacional");
+  EXPECT_EQ(alias[0].s, "National Liberation Army");  // no sentence-initial "The"
+  // Name, Spanish name and acronym are one group.
+  int groups = 0;
+  for (const auto& e : d.entities) groups += e.type == EntityType::kGroup;
+  EXPECT_EQ(groups, 1) << Dump(d);
+  EXPECT_EQ(Find(d, "National Liberation Army", "founded", "1964").size(), 1u) << Dump(d);
+}
+
+TEST_F(ExtractorTest, CountryPicksAmongGroupsOfOneName) {
+  auto id_of = [&](const std::string& text) {
+    DocumentFacts d = Extract(text);
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::kGroup) return e.lexicon_id;
+    return std::string("none");
+  };
+  std::string tunisia = id_of("The National Liberation Army fought in Tunisia.");
+  std::string colombia = id_of("The National Liberation Army fought in Colombia.");
+  EXPECT_NE(tunisia, "none");
+  EXPECT_NE(tunisia, colombia);
+  EXPECT_EQ(id_of("In Tunisia, the National Liberation Army grew."), tunisia);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {
@@ -245,6 +290,19 @@ TEST_F(ExtractorTest, ClaimedResponsibilityIsAClaimedAttack) {
   EXPECT_EQ(f[0].time.start, "2008");
   // The attacker is the subject, not the target.
   EXPECT_TRUE(Find(d, "Israel", "attack", "Jaysh al-Ummah").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, HedgeInALaterClauseDoesNotReachBack) {
+  DocumentFacts d = Extract("Al-Shabaab, which is affiliated with al-Qaeda, claimed responsibility for the attack.");
+  for (const Fact& f : WithPredicate(d, "affiliate_of")) EXPECT_EQ(f.hedge, "") << Dump(d);
+  ASSERT_FALSE(WithPredicate(d, "affiliate_of").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, HedgeClosingTheSentenceCoversIt) {
+  DocumentFacts d = Extract("Hamas attacked Israeli positions near Gaza, the group claimed.");
+  auto f = WithPredicate(d, "attack");
+  ASSERT_FALSE(f.empty()) << Dump(d);
+  for (const Fact& x : f) EXPECT_EQ(x.hedge, "claimed") << Dump(d);
 }
 
 TEST_F(ExtractorTest, PlainStatementHasNoHedge) {

@@ -20,7 +20,8 @@ Result<std::unordered_set<std::string>> LoadWordList(const std::string& path) {
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) out.insert(FoldName(line));
+    // FoldName drops a leading "the", which would turn the stopword "The" into "".
+    if (!line.empty()) out.insert(line.find(' ') == std::string::npos ? FoldWord(line) : FoldName(line));
   }
   return out;
 }
@@ -212,6 +213,34 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     i = std::max(i, j);
   }
+  // Groups that share a name ("National Liberation Army" of Colombia, of Bolivia, of
+  // Tunisia): the one this document already named wins, else the one whose country
+  // the document (so far, and this sentence) speaks of, else the lexicon's order.
+  std::unordered_map<std::string, int> countries;
+  bool countries_ready = false;
+  auto pick = [&](const LexMatch& m) {
+    uint32_t best = m.entries[0];
+    if (m.entries.size() < 2 || lexicon.entry(best).type != EntityType::kGroup) return best;
+    if (!countries_ready) {
+      countries = entities.CountryMentions();
+      for (const LexMatch& o : lex) {
+        if (o.entries.empty()) continue;
+        const LexEntry& oe = lexicon.entry(o.entries[0]);
+        if ((oe.type == EntityType::kState || oe.type == EntityType::kPlace) && !oe.country.empty())
+          ++countries[oe.country];
+      }
+      countries_ready = true;
+    }
+    int best_score = 0;
+    for (uint32_t id : m.entries) {
+      const LexEntry& c = lexicon.entry(id);
+      if (c.type != EntityType::kGroup) break;
+      auto it = countries.find(c.country);
+      int score = entities.Uses(id) ? 1 << 20 : it != countries.end() ? it->second : 0;
+      if (score > best_score) best_score = score, best = id;
+    }
+    return best;
+  };
   for (const LexMatch& m : lex) {
     if (m.entries.empty() || !claim.Free(m.first, m.last)) continue;
     // A status rather than an actor ("a Foreign Terrorist Organization").
@@ -251,7 +280,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     for (auto [a, b] : org_runs)
       if (a <= m.first && m.last <= b && (b - a) > (m.last - m.first)) inside_run = true;
     if (inside_run) continue;
-    uint32_t best = m.entries[0];
+    uint32_t best = pick(m);
     const LexEntry& e = lexicon.entry(best);
     size_t last = m.last;
     // An acronym the lexicon knows may abbreviate a name this document already spelled

@@ -45,6 +45,20 @@ size_t PieceAt(const Sentence& s, size_t abs_pos) {
 
 bool IsActorSlot(const Piece& p) { return p.kind == 'g' || p.kind == 's'; }
 
+// The hedge of a fact matched at [begin, end) of the abstract: the first-listed cue
+// that starts before the match ends ("reportedly pledged", "claimed responsibility for
+// an attack on") or that closes the sentence ("..., the group claimed."). A cue in a
+// later clause does not reach back: in "The group, which is affiliated with al-Qaeda,
+// claimed responsibility for the attack" the affiliation is not a claim.
+std::string HedgeFor(const Resources& res, const Sentence& s, size_t end) {
+  if (s.hedge_cues.empty() || s.pieces.empty()) return "";
+  size_t end_byte = s.pieces[PieceAt(s, end == 0 ? 0 : end - 1)].byte_end;
+  int best = -1;
+  for (const auto& c : s.hedge_cues)
+    if ((c.begin < end_byte || c.closing) && (best < 0 || c.order < best)) best = c.order;
+  return best >= 0 ? res.hedges[best] : "";
+}
+
 // The subject of the clause a rule matched in, for rules without {S}: the nearest
 // actor before the match that stands as a subject -- not after a preposition, and
 // followed by a verb, an auxiliary, a comma or a relative pronoun ("the TTP focuses
@@ -96,6 +110,15 @@ bool Negated(const Resources& res, const Sentence& s, size_t from, size_t to) {
     if (s.pieces[i].kind != 'w') continue;
     for (const auto& neg : res.negations)
       if (s.pieces[i].text == neg) return true;
+  }
+  return false;
+}
+
+// A province, district or other region rather than a town (lexicon kind).
+bool IsRegion(const Resources& res, const std::string& name) {
+  for (uint32_t id : res.lexicon.Lookup(name)) {
+    const LexEntry& e = res.lexicon.entry(id);
+    if (e.type == EntityType::kPlace) return e.kind == "admin1" || e.kind == "admin2" || e.kind == "region";
   }
   return false;
 }
@@ -162,7 +185,11 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
       for (size_t k = PieceAt(s, m.o_pos) + 1; k < s.pieces.size(); ++k) {
         const Piece& p = s.pieces[k];
         if (p.kind == 'p') {
-          for (int id : p.ids) objects.push_back({'p', id});
+          // "in Monguno, Borno State": a province after a town locates it.
+          bool locator = s.pieces[k - 1].text == "," && k >= 2 && s.pieces[k - 2].kind == 'p' &&
+                         p.ids.size() == 1 && IsRegion(res, doc.entities[p.ids[0]].name);
+          if (!locator)
+            for (int id : p.ids) objects.push_back({'p', id});
           continue;
         }
         if (p.kind != 'w' || !glue.count(p.text)) break;
@@ -208,7 +235,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
           f.p = pred;
           f.evidence = s.span;
           f.confidence = pat.confidence;
-          f.hedge = !pat.hedge.empty() ? pat.hedge : s.hedge;
+          f.hedge = !pat.hedge.empty() ? pat.hedge : HedgeFor(res, s, m.end);
           switch (om.letter) {
             case 'd': {
               const DateMention& d = s.dates[om.id];
