@@ -543,6 +543,37 @@ def petrarch_name(tok):
     return t
 
 
+def petrarch_person(rec, persons):
+    """PETRARCH files some persons as groups ("ISNILON", "HAMBALI", "ISNILON_T_HAPILON").
+    A record with no other name is a person when its one word is a word of a sanctioned
+    person's name, or when two of its words are words of one person's name, and no word
+    heads an organization's name."""
+    if len(rec.names) > 1:
+        return False
+    words = match_key(rec.names[0]).split()
+    org_words = {'army', 'front', 'brigade', 'brigades', 'group', 'movement', 'party', 'organization',
+                 'organisation', 'council', 'union', 'league', 'forces', 'force', 'jihad', 'jamaat',
+                 'lashkar', 'jaish', 'jaysh', 'hizb', 'harakat', 'tehrik', 'ansar', 'jund', 'liberation',
+                 'revolutionary', 'committee', 'committees', 'mujahideen', 'mujahidin', 'squad', 'cell',
+                 'battalion', 'battalions', 'frente', 'ejercito', 'movimiento', 'fuerzas', 'liberacion',
+                 'freedom', 'resistance', 'martyrs', 'islamic', 'national', 'for', 'of', 'del', 'de'}
+    if not words or any(w in org_words for w in words) or looks_acronym(rec.names[0]):
+        return False
+    if not hasattr(petrarch_person, 'index'):
+        index = collections.defaultdict(set)
+        for i, p in enumerate(persons):
+            for n in p.names:
+                for w in match_key(n).split():
+                    if len(w) > 2:
+                        index[w].add(i)
+        petrarch_person.index = index
+    index = petrarch_person.index
+    hits = [index.get(w, set()) for w in words]
+    if len(words) == 1:
+        return bool(hits[0])
+    return any(len([h for h in hits if i in h]) >= 2 for h in hits for i in h)
+
+
 def load_petrarch(path):
     out = []
     block = []
@@ -1274,6 +1305,7 @@ def main():
     pet = load_petrarch(os.path.join(S, 'petrarch', 'Phoenix.MilNonState.actors.txt'))
     for r in pet:
         r.country = iso3_to_2.get(r.country, '')
+    pet = [r for r in pet if not petrarch_person(r, un_persons)]
 
     seeds = []
     for i, row in enumerate(read_tsv(os.path.join(SRC_DIR, 'group_seeds.tsv'))):

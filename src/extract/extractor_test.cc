@@ -265,6 +265,15 @@ TEST_F(ExtractorTest, CountryPicksAmongGroupsOfOneName) {
   EXPECT_EQ(id_of("In Tunisia, the National Liberation Army grew."), tunisia);
 }
 
+TEST_F(ExtractorTest, LeaderRightAfterTheGroupName) {
+  DocumentFacts d = Extract("Hamas leader Ismail Haniyeh visited Tehran.");
+  EXPECT_EQ(Find(d, "Hamas", "leader", "Ismail Haniyeh").size(), 1u) << Dump(d);
+  // The leader belongs to the group named right before the title, not to the actor.
+  d = Extract("Two days later, Hamas arrested Jaysh al-Ummah's leader Abu Hafs al-Maqdisi.");
+  EXPECT_EQ(Find(d, "Jaysh al-Ummah", "leader", "Abu Hafs al-Maqdisi").size(), 1u) << Dump(d);
+  EXPECT_TRUE(Find(d, "Hamas", "leader", "Abu Hafs al-Maqdisi").empty()) << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {

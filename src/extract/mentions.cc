@@ -267,6 +267,10 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       for (const LexMatch& o : lex) known |= o.last == m.first;
       if (!known) continue;
     }
+    // "The Jerusalem Post", "Khaleej Times": a place before a media head names the outlet.
+    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && m.last < n &&
+        words.media_heads.count(tokens[m.last].fold) && IsCap(tokens[m.last]))
+      continue;
     // "Sami" + "al-Oraydi": a one-word place followed by an article name is a person's
     // given name.
     if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && m.last - m.first == 1 &&
