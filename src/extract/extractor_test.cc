@@ -274,6 +274,43 @@ TEST_F(ExtractorTest, LeaderRightAfterTheGroupName) {
   EXPECT_TRUE(Find(d, "Hamas", "leader", "Abu Hafs al-Maqdisi").empty()) << Dump(d);
 }
 
+TEST_F(ExtractorTest, FormedAsAMergerOfAList) {
+  DocumentFacts d = Extract(
+      "Hayat Tahrir al-Sham was formed on 28 January 2017 as a merger of Jabhat Fateh al-Sham, "
+      "the Nour al-Din al-Zenki Movement, Liwa al-Haqq and Jaysh al-Sunna.");
+  for (const char* member : {"Jabhat Fateh al-Sham", "Nour al-Din al-Zenki Movement", "Liwa al-Haqq", "Jaysh al-Sunna"}) {
+    auto f = Find(d, member, "merged_into", "Hayat Tahrir al-Sham");
+    ASSERT_EQ(f.size(), 1u) << member << "\n" << Dump(d);
+    EXPECT_EQ(f[0].time.start, "2017-01-28");
+  }
+}
+
+TEST_F(ExtractorTest, PassiveAttackNamesTheAttacker) {
+  DocumentFacts d = Extract("Hamas positions in Gaza were attacked by the Islamic State in 2015.");
+  d = Extract("Syrian troops were ambushed by Jabhat al-Nusra near Idlib in 2015.");
+  auto f = WithPredicate(d, "attack");
+  ASSERT_FALSE(f.empty()) << Dump(d);
+  for (const Fact& x : f) EXPECT_NE(x.s.find("Nusra"), std::string::npos) << Dump(d);
+}
+
+TEST_F(ExtractorTest, TiesRejoiningAndOperations) {
+  DocumentFacts d = Extract("The TTP has close ties with the Afghan Taliban.");
+  EXPECT_EQ(WithPredicate(d, "ally").size(), 1u) << Dump(d);
+  d = Extract("Jamaat-ul-Ahrar rejoined Tehrik-i-Taliban Pakistan in August 2020.");
+  auto joined = WithPredicate(d, "member_of");
+  ASSERT_EQ(joined.size(), 1u) << Dump(d);
+  EXPECT_EQ(joined[0].time.start, "2020-08");
+  d = Extract("The Pakistani military launched an operation against Tehrik-i-Taliban Pakistan in June 2014.");
+  EXPECT_EQ(WithPredicate(d, "attack").size(), 1u) << Dump(d);
+}
+
+TEST_F(ExtractorTest, PersonAfterLeadershipOf) {
+  DocumentFacts d = Extract("Thirteen factions united under the leadership of Baitullah Mehsud to form Tehrik-i-Taliban Pakistan.");
+  bool person = false;
+  for (const auto& e : d.entities) person |= e.name == "Baitullah Mehsud" && e.type == EntityType::kPerson;
+  EXPECT_TRUE(person) << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {

@@ -181,6 +181,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   for (size_t i = 1; i < n; ++i) {
     if (!IsCap(tokens[i])) continue;
     bool cue = (person_line && i > label) || words.person_cues.count(tokens[i - 1].fold) ||
+               // two-word cues: "leadership of", "led by"
+               (i >= 2 && words.person_cues.count(tokens[i - 2].fold + " " + tokens[i - 1].fold)) ||
                words.person_titles.count(tokens[i - 1].fold) ||
                (tokens[i - 1].fold == "." && i >= 2 && words.person_titles.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||

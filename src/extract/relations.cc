@@ -146,6 +146,22 @@ const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
   return nullptr;
 }
 
+// "Syrian troops were ambushed by al-Nusra": the rule's object slot is the agent of a
+// passive verb, so the active reading (troops attacked al-Nusra) is wrong. The
+// passive rules (option swap) read such sentences the right way round. Only for events:
+// "founded by", "led by", "designated by" are passive by design.
+bool PassiveAgent(const Sentence& s, const PatternMatch& m) {
+  if (m.s_pos == std::string::npos || m.o_pos == std::string::npos || m.o_pos <= m.s_pos) return false;
+  size_t o = PieceAt(s, m.o_pos);
+  size_t k = o;
+  while (k > 0 && s.pieces[k - 1].text == "the") --k;
+  if (k == 0 || s.pieces[k - 1].text != "by") return false;
+  static const std::set<std::string> be = {"was", "were", "been", "being", "is", "are", "be", "got"};
+  for (size_t i = PieceAt(s, m.s_pos) + 1; i + 1 < k; ++i)
+    if (be.count(s.pieces[i].text)) return true;
+  return false;
+}
+
 }  // namespace
 
 void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
@@ -155,6 +171,8 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     const Pattern& pat = *m.pattern;
     size_t neg_from = m.s_pos != std::string::npos ? std::min(m.s_pos, m.begin) : m.begin;
     if (Negated(res, s, neg_from, m.o_pos != std::string::npos ? m.o_pos : m.end)) continue;
+    static const std::set<std::string> events = {"attack", "capture", "arrest", "threaten", "clash"};
+    if (!pat.swap && events.count(pat.predicates[0]) && PassiveAgent(s, m)) continue;
     // A negation just before the match ("did not pledge", "never joined").
     size_t first_piece = PieceAt(s, m.begin);
     bool neg_before = false;
