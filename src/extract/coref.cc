@@ -59,7 +59,13 @@ void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& t
     }
     if (m.entity >= 0) {
       if (doc.entities[m.entity].type == EntityType::kGroup) recent.push_back(m.entity);
-      if (sentence_subject < 0 && IsActor(doc.entities[m.entity].type) && !ObliqueBefore(s, m))
+      // "Yemen's Houthi movement said it ...": a possessor of another actor is not the
+      // subject ("Fatah al-Islam's nascence stems from ..." still is).
+      bool possessor = false;
+      if (m.last < s.tokens.size() && s.tokens[m.last].fold == "'s")
+        for (const auto& o : s.mentions)
+          possessor |= o.first == m.last + 1 && o.entity >= 0 && IsActor(doc.entities[o.entity].type);
+      if (sentence_subject < 0 && IsActor(doc.entities[m.entity].type) && !ObliqueBefore(s, m) && !possessor)
         sentence_subject = m.entity;
     }
   }

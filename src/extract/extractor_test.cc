@@ -311,6 +311,28 @@ TEST_F(ExtractorTest, PersonAfterLeadershipOf) {
   EXPECT_TRUE(person) << Dump(d);
 }
 
+TEST_F(ExtractorTest, AppositiveBetweenCommasDoesNotHideTheVerb) {
+  DocumentFacts d = Extract(
+      "Hezbollah, a Shiite militant group and political party based in Lebanon, was founded in 1982. "
+      "It receives funding and weapons from Iran.");
+  EXPECT_EQ(Find(d, "Hezbollah", "founded", "1982").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "Hezbollah", "funding", "Iran").size(), 1u) << Dump(d);
+}
+
+TEST_F(ExtractorTest, PossessorIsNotThePronounsAntecedent) {
+  DocumentFacts d = Extract("Yemen's Hamas said on Friday it had fired missiles at a U.S. destroyer.");
+  auto f = WithPredicate(d, "attack");
+  ASSERT_EQ(f.size(), 1u) << Dump(d);
+  EXPECT_EQ(f[0].s, "Hamas");
+  EXPECT_EQ(f[0].o, "United States");
+}
+
+TEST_F(ExtractorTest, ANounAfterAGroupIsNotAVerb) {
+  // "Houthi targets across Yemen": targets is a noun, nobody attacked Yemen.
+  DocumentFacts d = Extract("American warplanes struck Hamas targets across Gaza.");
+  for (const Fact& f : WithPredicate(d, "attack")) EXPECT_NE(f.s, "Hamas") << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {

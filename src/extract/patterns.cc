@@ -71,7 +71,11 @@ std::string PatternSet::Expand(std::string_view pattern) {
     } else if (name == "T") {
       out += "(?P<t>(?:[^<\\s]\\S* ){0,5}?[^<\\s]\\S*)";
     } else if (name == "PAREN") {
-      out += "(?:\\( (?:[^()]* )?\\) )?";
+      // A parenthesis, or an appositive between commas ("Hezbollah, a Shiite militant
+      // group based in Lebanon, was founded"): what it says does not change the clause.
+      out += "(?:\\( (?:[^()]* )?\\) )?"
+             "(?:, (?:a|an|the|which|who|whose|once|formerly|now|also|one|long|itself|officially|known|commonly|"
+             "popularly|better) (?:[^,\\s]+ ){0,14}?, )?";
     } else if (name == "POSS") {
       // A possessive: "its", "their", or a resolved "its" that became a slot.
       out += "(?:(?:its|their|his|her|<[gsh][0-9_gsh]*>) (?:'s )?)?";
@@ -90,7 +94,9 @@ std::string PatternSet::Expand(std::string_view pattern) {
              "increasingly|particularly|especially|reportedly|generally|recently|finally|"
              "again|since|indeed|currently|long|"
              // "ISWAP fighters attacked", "Hamas militants clashed": the group's members.
-             "fighters|militants|members|gunmen|commanders|operatives|insurgents|loyalists) )*";
+             "fighters|militants|members|gunmen|commanders|operatives|insurgents|loyalists|"
+             // "US warplanes struck", "Syrian troops shelled": the state's forces.
+             "troops|soldiers|forces|warplanes|aircraft|jets|drones|planes|gunboats) )*";
     } else {
       out += pattern.substr(i, close - i + 1);
     }
