@@ -130,7 +130,7 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
   // Cue phrases followed by the declared name(s).
   static const RE2 cue(
       "(?i)(also known as|officially known as|officially called|a\\.k\\.a\\.?|formerly known as|formerly called|also called|"
-      "sometimes called|also referred to as|commonly known as|better known as|"
+      "sometimes called|also referred to as|commonly known as|better known as|, known locally as|, known as|"
       "now calling themselves|now calling itself|calling itself|renamed itself|renamed|"
       "in english translates to|translates to|which means|lit\\.|literally|known in english as)"
       "\\s*([^,;()\\n.]+(?:\\s+or\\s+[^,;()\\n.]+)?)");
