@@ -56,6 +56,14 @@ void CollapseLists(std::vector<Piece>& pieces) {
       bool conj = false;
       if (pieces[k].text == ",") ++k;
       if (k < pieces.size() && (pieces[k].text == "and" || pieces[k].text == "or")) { ++k; conj = true; }
+      // "A, B, C and elements of D": the conjunction closes the list A, B, C; only a
+      // part of D takes part, so D is not a member.
+      static const std::set<std::string> parts = {"elements", "parts", "remnants", "factions", "units", "members"};
+      if (conj && members.size() >= 2 && k + 1 < pieces.size() && parts.count(pieces[k].text) &&
+          pieces[k + 1].text == "of") {
+        end = j;
+        break;
+      }
       if (k < pieces.size() && pieces[k].text == "the") ++k;
       if (k == j || k >= pieces.size()) break;
       if (!IsEntitySlot(pieces[k]) || Family(pieces[k].kind) != Family(pieces[i].kind)) break;
@@ -94,6 +102,26 @@ void DropRestatedNames(std::vector<Piece>& pieces) {
     i += 3;
   }
   pieces = std::move(out);
+}
+
+// "merged with Noor al-Deen al-Zenki, Liwa al-Haqq, Ansar al-Din Front and ...": a name
+// found only by its shape as a person's, listed among groups, is a group named after
+// a person. Needs two groups in the same comma list.
+void RetypeListedNames(DocState& doc, std::vector<Piece>& pieces) {
+  auto sep = [&](size_t k) { return k < pieces.size() && (pieces[k].text == "," || pieces[k].text == "and"); };
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (pieces[i].kind != 'h' || pieces[i].ids.size() != 1) continue;
+    int e = pieces[i].ids[0];
+    if (!doc.entities[e].lexicon_id.empty()) continue;
+    int groups = 0;
+    for (size_t k = i + 1; k + 1 < pieces.size() && sep(k) && pieces[k + 1].kind == 'g'; k += 2) ++groups;
+    for (size_t k = i; k >= 2 && sep(k - 1) && pieces[k - 2].kind == 'g'; k -= 2) ++groups;
+    if (groups < 2) continue;
+    doc.entities.Retype(e, EntityType::kGroup);
+    pieces[i].kind = 'g';
+    pieces[i].letters = {'g'};
+    pieces[i].text = SlotText(pieces[i]);
+  }
 }
 
 }  // namespace
@@ -155,6 +183,7 @@ void BuildAbstract(const Resources& res, DocState& doc, Sentence& s) {
     t = next;
   }
   DropRestatedNames(pieces);
+  RetypeListedNames(doc, pieces);
   CollapseLists(pieces);
   s.abstract.clear();
   for (auto& p : pieces) {

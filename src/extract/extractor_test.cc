@@ -333,6 +333,25 @@ TEST_F(ExtractorTest, ANounAfterAGroupIsNotAVerb) {
   for (const Fact& f : WithPredicate(d, "attack")) EXPECT_NE(f.s, "Hamas") << Dump(d);
 }
 
+TEST_F(ExtractorTest, ListClosedByElementsOf) {
+  // The listed groups merged; only elements of the last one did, so it is not a member.
+  DocumentFacts d = Extract(
+      "In 2017, Jabhat Fateh al-Sham merged with Liwa al-Haqq, Ansar al-Din Front, Jaysh al-Sunna and "
+      "elements of Ahrar al-Sham to form Hayat Tahrir al-Sham.");
+  for (const char* g : {"Jabhat Fateh al-Sham", "Liwa al-Haqq", "Ansar al-Din Front", "Jaysh al-Sunna"})
+    EXPECT_EQ(Find(d, g, "merged_into", "Hayat Tahrir al-Sham").size(), 1u) << g << "\n" << Dump(d);
+  EXPECT_TRUE(Find(d, "Ahrar al-Sham", "merged_into", "Hayat Tahrir al-Sham").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, PersonShapedNameAmongGroupsIsAGroup) {
+  DocumentFacts d = Extract(
+      "In 2017, Jabhat Fateh al-Sham merged with Noor al-Deen al-Zenki, Liwa al-Haqq and Jaysh al-Sunna "
+      "to form Hayat Tahrir al-Sham.");
+  EXPECT_EQ(Find(d, "Noor al-Deen al-Zenki", "merged_into", "Hayat Tahrir al-Sham").size(), 1u) << Dump(d);
+  for (const auto& e : d.entities)
+    if (e.name == "Noor al-Deen al-Zenki") EXPECT_EQ(e.type, EntityType::kGroup);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {
