@@ -92,16 +92,18 @@ void CollapseLists(std::vector<Piece>& pieces) {
 // "the Islamic State West Africa Province (ISWAP) attacked": a parenthesis that only
 // restates the name before it says nothing to the rules, which then see "<g0> attacked".
 void DropRestatedNames(std::vector<Piece>& pieces) {
-  std::vector<Piece> out;
+  size_t w = 0;  // compacts in place; most sentences have nothing to drop
   for (size_t i = 0; i < pieces.size(); ++i) {
-    out.push_back(pieces[i]);
-    if (!IsEntitySlot(pieces[i]) || i + 3 >= pieces.size() || pieces[i + 1].text != "(" ||
-        pieces[i + 3].text != ")" || pieces[i + 2].ids != pieces[i].ids || pieces[i].ids.size() != 1)
-      continue;
-    out.back().byte_end = pieces[i + 3].byte_end;
-    i += 3;
+    bool restated = IsEntitySlot(pieces[i]) && i + 3 < pieces.size() && pieces[i + 1].text == "(" &&
+                    pieces[i + 3].text == ")" && pieces[i].ids.size() == 1 && pieces[i + 2].ids == pieces[i].ids;
+    if (w != i) pieces[w] = std::move(pieces[i]);
+    if (restated) {
+      pieces[w].byte_end = pieces[i + 3].byte_end;
+      i += 3;
+    }
+    ++w;
   }
-  pieces = std::move(out);
+  pieces.resize(w);
 }
 
 // "merged with Noor al-Deen al-Zenki, Liwa al-Haqq, Ansar al-Din Front and ...": a name

@@ -75,7 +75,7 @@ std::string PatternSet::Expand(std::string_view pattern) {
       // group based in Lebanon, was founded"): what it says does not change the clause.
       out += "(?:\\( (?:[^()]* )?\\) )?"
              "(?:, (?:a|an|the|which|who|whose|once|formerly|now|also|one|long|itself|officially|known|commonly|"
-             "popularly|better) (?:[^,\\s]+ ){0,14}?, )?";
+             "popularly|better) (?:[^,\\s]+ )*?, )?";
     } else if (name == "POSS") {
       // A possessive: "its", "their", or a resolved "its" that became a slot.
       out += "(?:(?:its|their|his|her|<[gsh][0-9_gsh]*>) (?:'s )?)?";
@@ -138,8 +138,9 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
         else if (opt.rfind("conf=", 0) == 0) p.confidence = std::atof(opt.c_str() + 5);
         else return Error{file, lineno, "unknown option '" + opt + "'"};
       }
-      // Rules match whole words: anchor to the spaces that separate abstract tokens.
-      std::string expanded = "(?:^| )" + Expand(p.source) + "(?: |$)";
+      // Rules match whole words: anchor to the spaces that separate abstract tokens
+      // (a rule that starts with ^ is anchored to the sentence start instead).
+      std::string expanded = (p.source[0] == '^' ? "" : "(?:^| )") + Expand(p.source) + "(?: |$)";
       auto re = std::make_unique<RE2>(expanded, options);
       if (!re->ok()) return Error{file, lineno, "bad pattern: " + re->error()};
       const auto& names = re->NamedCapturingGroups();
@@ -156,6 +157,8 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
   set.screen_ = std::make_unique<PatternScreen>(std::move(*screen));
   return set;
 }
+
+size_t PatternSet::unscreened() const { return screen_ ? screen_->unscreened() : 0; }
 
 std::vector<PatternMatch> PatternSet::MatchAll(std::string_view abstract) const {
   std::vector<PatternMatch> out;

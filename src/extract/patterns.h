@@ -59,6 +59,8 @@ class PatternSet {
   std::vector<PatternMatch> MatchAll(std::string_view abstract) const;
 
   size_t size() const { return patterns_.size(); }
+  // Rules the screen cannot take (Hyperscan rejected them): they run on every sentence.
+  size_t unscreened() const;
 
   // Expands the macros of one pattern to RE2 syntax (exposed for tests).
   static std::string Expand(std::string_view pattern);
