@@ -665,6 +665,12 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<To
         q.high = hi;
         j = k + 1;
       }
+      // "between 4,000 and 6,000"
+      if (k == j && i > 0 && tokens[i - 1].fold == "between" && j + 1 < n && tokens[j].fold == "and" &&
+          number(j + 1, &hi) && hi > v) {
+        q.high = hi;
+        j += 2;
+      }
       if (j < n && tokens[j].fold == "+") ++j;
     } else {
       continue;
