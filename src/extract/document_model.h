@@ -43,7 +43,6 @@ struct Sentence {
   std::string abstract;
   int subject = -1;                        // entity the sentence is about
   std::optional<DateMention> context_date; // inherited from earlier in the paragraph
-  std::string hedge;                       // the sentence's first-listed hedge cue
   // Every hedge cue with its place: a cue qualifies what comes before its end in the
   // sentence, or the whole sentence when it closes it ("..., the group claimed.").
   struct HedgeCue {

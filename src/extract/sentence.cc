@@ -88,15 +88,12 @@ void AnalyzeSentence(const Resources& res, DocState& doc, Sentence& s, DateResol
   });
   FindIdeologies(res, doc.text, s);
 
-  // Hedge: of the cues in the sentence, the one listed first in hedges.tsv.
-  int cue = -1;
+  // Hedge cues and where they stand: relations.cc decides which facts each one covers.
   for (const auto& m : res.hedge_cues.FindAll(s.tokens)) {
-    if (cue < 0 || m.value < cue) cue = m.value;
     int after = 0;
     for (size_t t = m.last; t < s.tokens.size(); ++t) after += s.tokens[t].kind != TokenKind::kPunct;
     s.hedge_cues.push_back({s.tokens[m.first].begin, s.tokens[m.last - 1].end, m.value, after <= 2});
   }
-  if (cue >= 0) s.hedge = res.hedges[cue];
 }
 
 }  // namespace orbat
