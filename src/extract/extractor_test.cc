@@ -352,6 +352,24 @@ TEST_F(ExtractorTest, PersonShapedNameAmongGroupsIsAGroup) {
     if (e.name == "Noor al-Deen al-Zenki") EXPECT_EQ(e.type, EntityType::kGroup);
 }
 
+TEST_F(ExtractorTest, UnnamedArmedMenAreActorsOfTheirOwn) {
+  DocumentFacts d = Extract("Tuareg rebels attacked Malian troops near Kidal in 2012.");
+  auto f = WithPredicate(d, "attack");
+  ASSERT_FALSE(f.empty()) << Dump(d);
+  EXPECT_EQ(f[0].s, "Tuareg rebels");
+  // A description is not a name, and a named group stays itself.
+  d = Extract("Islamist militants attacked Malian troops near Kidal in 2012.");
+  for (const auto& e : d.entities) EXPECT_NE(e.name, "Islamist militants");
+  d = Extract("Hamas fighters attacked Israeli positions in 2014.");
+  for (const auto& e : d.entities) EXPECT_NE(e.name, "Hamas fighters");
+}
+
+TEST_F(ExtractorTest, GroupInATownIsNotANewGroup) {
+  DocumentFacts d = Extract("Kurdish fighters clashed with the Islamic State in Kobani in 2014.");
+  for (const auto& e : d.entities) EXPECT_EQ(e.name.find("Kobani"), std::string::npos) << Dump(d);
+  EXPECT_EQ(Find(d, "Kurdish fighters", "clash", "Islamic State").size(), 1u) << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {

@@ -86,7 +86,8 @@ Result<MentionWords> MentionWords::Load(const std::string& dir) {
       {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
       {"offices.txt", &w.offices},             {"stopwords.txt", &w.stopwords},
       {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads},
-      {"place_nouns.txt", &w.place_nouns},     {"not_names.txt", &w.not_names}};
+      {"place_nouns.txt", &w.place_nouns},     {"not_names.txt", &w.not_names},
+      {"fighter_nouns.txt", &w.fighter_nouns}, {"descriptors.txt", &w.descriptors}};
   for (auto& l : lists) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();
@@ -324,9 +325,15 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
           "forest", "mountains", "mountain", "river", "valley", "desert", "camp", "district",
           "province", "governorate", "city", "town", "village", "county", "area", "basin", "lake",
           "prison", "hospital", "mosque", "square", "street", "airport", "base"};
+      // A name the lexicon does not know is a region only when it sounds like one
+      // ("... in the Islamic Maghreb"), not a town ("Islamic State in Kobani").
+      static const std::set<std::string> region_words = {
+          "peninsula", "maghreb", "levant", "sahel", "sinai", "caucasus", "khorasan", "horn",
+          "gulf", "land", "lands", "countries", "west", "east", "north", "south", "subcontinent"};
       bool unknown = true;
       for (const LexMatch& o : lex) unknown &= !(o.first < end && k < o.last);
-      if (unknown && end > k && !features.count(tokens[end - 1].fold)) region = true;
+      if (unknown && end > k && !features.count(tokens[end - 1].fold) && region_words.count(tokens[end - 1].fold))
+        region = true;
       if (k < n && IsCap(tokens[k]) && !words.stopwords.count(tokens[k].fold) && region) {
         std::string name = Written(text, tokens, m.first, end);
         int ent = entities.FromShape(name, EntityType::kGroup, tokens[m.first].begin);
@@ -448,6 +455,20 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
         break;
       }
     }
+  }
+
+  // 3e. "Tuareg rebels", "Syrian rebels", "Kurdish fighters": a capitalized word that is
+  //     no name yet, before a collective noun for armed men, names an actor of its own
+  //     (not the state a demonym points at).
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (claim.taken[i] || claim.taken[i + 1] || !IsCap(tokens[i]) || tokens[i].all_caps ||
+        words.stopwords.count(tokens[i].fold) || words.descriptors.count(tokens[i].fold) ||
+        !words.fighter_nouns.count(tokens[i + 1].fold) ||
+        IsCap(tokens[i + 1]))
+      continue;
+    int ent = entities.FromShape(Written(text, tokens, i, i + 2), EntityType::kGroup, tokens[i].begin);
+    add(i, i + 2, ent, EntityType::kGroup);
+    ++i;
   }
 
   // 4. Demonyms: with an organ noun they are the state acting ("Israeli forces",

@@ -43,8 +43,10 @@ struct MentionWords {
   std::unordered_set<std::string> stopwords;       // capitalized at sentence start but not names
   std::unordered_set<std::string> units;           // "fighters", "members", "militants", ...
   std::unordered_set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
-  std::unordered_set<std::string> place_nouns;
-  std::unordered_set<std::string> not_names;   // "Foreign Terrorist Organization"     // "town", "villages": "the towns of A and B"
+  std::unordered_set<std::string> place_nouns;     // "town", "villages": "the towns of A and B"
+  std::unordered_set<std::string> not_names;       // "Foreign Terrorist Organization"
+  std::unordered_set<std::string> fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
+  std::unordered_set<std::string> descriptors;     // "Islamist", "Shiite": describe, not name
 
   static Result<MentionWords> Load(const std::string& patterns_dir);
 };
