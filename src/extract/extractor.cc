@@ -139,7 +139,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   auto lexicon = Lexicon::Load(data_dir + "/lexicon");
   if (!lexicon) return lexicon.error();
   std::string pdir = data_dir + "/patterns";
-  auto words = MentionWords::Load(pdir);
+  auto words = MentionWords::Load(pdir, data_dir + "/lexicon");
   if (!words) return words.error();
   std::vector<std::string> rule_files;
   for (const auto& entry : std::filesystem::directory_iterator(pdir))

@@ -78,7 +78,7 @@ size_t RunEnd(const std::vector<Token>& tokens, size_t i, size_t limit) {
 
 }  // namespace
 
-Result<MentionWords> MentionWords::Load(const std::string& dir) {
+Result<MentionWords> MentionWords::Load(const std::string& dir, const std::string& lexicon_dir) {
   MentionWords w;
   struct { const char* file; std::unordered_set<std::string>* set; } lists[] = {
       {"org_heads.txt", &w.org_heads},         {"org_prefixes.txt", &w.org_prefixes},
@@ -92,6 +92,14 @@ Result<MentionWords> MentionWords::Load(const std::string& dir) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();
     *l.set = std::move(*r);
+  }
+  if (!lexicon_dir.empty()) {
+    std::string names = lexicon_dir + "/given_names.txt";
+    if (std::ifstream(names)) {
+      auto r = LoadWordList(names);
+      if (!r) return r.error();
+      w.given_names = std::move(*r);
+    }
   }
   return w;
 }
@@ -179,16 +187,19 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   bool person_line = label + 1 < n && words.person_cues.count(tokens[label].fold) &&
                      tokens[label].capitalized &&
                      (tokens[label + 1].fold == ":" || IsCap(tokens[label + 1]));
-  for (size_t i = 1; i < n; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (!IsCap(tokens[i])) continue;
-    bool cue = (person_line && i > label) || words.person_cues.count(tokens[i - 1].fold) ||
+    // "Hassan Nasrallah led the group": a known given name opens a person's name.
+    bool given = words.given_names.count(tokens[i].fold) && (i == 0 || !IsCap(tokens[i - 1]));
+    if (i == 0 && !given) continue;
+    bool cue = i > 0 && ((person_line && i > label) || words.person_cues.count(tokens[i - 1].fold) ||
                // two-word cues: "leadership of", "led by"
                (i >= 2 && words.person_cues.count(tokens[i - 2].fold + " " + tokens[i - 1].fold)) ||
                words.person_titles.count(tokens[i - 1].fold) ||
                (tokens[i - 1].fold == "." && i >= 2 && words.person_titles.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
                (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
-                !cued.empty() && cued.back().second + 4 >= i);
+                !cued.empty() && cued.back().second + 4 >= i));
     size_t j = RunEnd(tokens, i, n);
     // "Hassan Soufan, general commander of the SLF": a role right after the name.
     if (!cue && j + 1 < n && tokens[j].fold == ",") {
@@ -202,13 +213,19 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     // "Abu Musab al-Barnawi": a kunya with a nisba is a person's name.
     bool kunya = tokens[i].fold == "abu" && j - i >= 3;
-    if (!cue && !kunya) continue;
+    if (!cue && !kunya && !given) continue;
     bool group = false;
     for (const LexMatch& m : lex)
       if (m.first < j && i < m.last && !m.entries.empty() &&
-          (kunya ? (m.first <= i && m.last >= j)
-                 : lexicon.entry(m.entries[0]).type != EntityType::kPlace))
+          ((kunya || (given && !cue)) ? (m.first <= i && m.last >= j)
+                                      : lexicon.entry(m.entries[0]).type != EntityType::kPlace))
         group = true;
+    // Without a cue, a given name alone does not make a group's name a person's.
+    if (given && !cue && !kunya)
+      for (const LexMatch& m : lex)
+        if (m.first < j && i < m.last && !m.entries.empty() &&
+            lexicon.entry(m.entries[0]).type == EntityType::kGroup)
+          group = true;
     if (!group && j - i >= 2 && j - i <= 5 && !words.org_heads.count(tokens[j - 1].fold)) {
       int ent = entities.FromShape(Written(text, tokens, i, j), EntityType::kPerson, tokens[i].begin);
       add(i, j, ent, EntityType::kPerson);

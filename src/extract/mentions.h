@@ -47,8 +47,11 @@ struct MentionWords {
   std::unordered_set<std::string> not_names;       // "Foreign Terrorist Organization"
   std::unordered_set<std::string> fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
   std::unordered_set<std::string> descriptors;     // "Islamist", "Shiite": describe, not name
+  std::unordered_set<std::string> given_names;     // "hassan", "ayman": a person's first word
 
-  static Result<MentionWords> Load(const std::string& patterns_dir);
+  // The word lists of data/patterns/, and the generated given names of the lexicon
+  // folder (optional: an empty list when the file is absent).
+  static Result<MentionWords> Load(const std::string& patterns_dir, const std::string& lexicon_dir = "");
 };
 
 // Splits possessive "’s"/"'s" off words so "Jaysh al-Ummah’s" matches the lexicon.
