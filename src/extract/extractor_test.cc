@@ -370,6 +370,15 @@ TEST_F(ExtractorTest, GroupInATownIsNotANewGroup) {
   EXPECT_EQ(Find(d, "Kurdish fighters", "clash", "Islamic State").size(), 1u) << Dump(d);
 }
 
+TEST_F(ExtractorTest, GivenNameOpensAPersonsNameWithoutACue) {
+  DocumentFacts d = Extract("Hezbollah was founded in 1982. Hassan Nasrallah led the group from 1992.");
+  EXPECT_EQ(Find(d, "Hezbollah", "leader", "Hassan Nasrallah").size(), 1u) << Dump(d);
+  // A group whose name starts with a given name stays a group.
+  d = Extract("Abdullah Azzam Brigades claimed the attack on Beirut in 2013.");
+  for (const auto& e : d.entities)
+    if (e.name.find("Azzam") != std::string::npos) EXPECT_EQ(e.type, EntityType::kGroup) << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {
