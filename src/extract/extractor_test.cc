@@ -379,6 +379,16 @@ TEST_F(ExtractorTest, GivenNameOpensAPersonsNameWithoutACue) {
     if (e.name.find("Azzam") != std::string::npos) EXPECT_EQ(e.type, EntityType::kGroup) << Dump(d);
 }
 
+TEST_F(ExtractorTest, UnnamedDoersAreNotTheDocumentsGroup) {
+  DocumentFacts d = Extract(
+      "Boko Haram is a jihadist group in Nigeria. Gunmen began shelling Maiduguri on Sunday. "
+      "The group began shelling Damaturu in 2016.");
+  EXPECT_TRUE(Find(d, "Boko Haram", "attack", "Maiduguri").empty()) << Dump(d);
+  EXPECT_EQ(Find(d, "Boko Haram", "attack", "Damaturu").size(), 1u) << Dump(d);
+  // Beginning to shell a town is not a founding.
+  EXPECT_TRUE(WithPredicate(d, "founded").empty()) << Dump(d);
+}
+
 // ---------------------------------------------------------------- hedges
 
 TEST_F(ExtractorTest, ReportedlyIsReported) {

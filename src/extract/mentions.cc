@@ -87,7 +87,8 @@ Result<MentionWords> MentionWords::Load(const std::string& dir, const std::strin
       {"offices.txt", &w.offices},             {"stopwords.txt", &w.stopwords},
       {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads},
       {"place_nouns.txt", &w.place_nouns},     {"not_names.txt", &w.not_names},
-      {"fighter_nouns.txt", &w.fighter_nouns}, {"descriptors.txt", &w.descriptors}};
+      {"fighter_nouns.txt", &w.fighter_nouns}, {"descriptors.txt", &w.descriptors},
+      {"agent_nouns.txt", &w.agent_nouns}};
   for (auto& l : lists) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();

@@ -48,6 +48,7 @@ struct MentionWords {
   std::unordered_set<std::string> fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
   std::unordered_set<std::string> descriptors;     // "Islamist", "Shiite": describe, not name
   std::unordered_set<std::string> given_names;     // "hassan", "ayman": a person's first word
+  std::unordered_set<std::string> agent_nouns;     // "gunmen", "assailants": unnamed doers
 
   // The word lists of data/patterns/, and the generated given names of the lexicon
   // folder (optional: an empty list when the file is absent).

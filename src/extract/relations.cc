@@ -162,6 +162,19 @@ bool PassiveAgent(const Sentence& s, const PatternMatch& m) {
   return false;
 }
 
+// "Gunmen attacked a church in Kaduna": the clause before the match names its doer
+// with a noun for unnamed men and no entity, so the event is nobody's we know -- not the
+// group the document is about.
+bool UnnamedDoer(const Resources& res, const Sentence& s, size_t match_begin) {
+  for (size_t i = 0; i < s.pieces.size() && s.pieces[i].abs_begin < match_begin; ++i) {
+    const Piece& p = s.pieces[i];
+    if (p.kind != 'w') return false;  // an entity, a date: leave it to the usual rules
+    if (p.text == "," || p.text == ";") return false;
+    if (res.words.agent_nouns.count(p.text)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
@@ -223,6 +236,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
       subjects = ParseSlot(m.s);
     } else {
       int subj = ClauseSubject(s, m.begin);
+      if (subj < 0 && s.subject < 0 && UnnamedDoer(res, s, m.begin)) continue;
       if (subj < 0) subj = s.subject >= 0 ? s.subject : doc.main_entity;
       if (subj < 0) continue;
       subjects.push_back({'g', subj});
