@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config python3 libicu-dev libsqlite3-dev libre2-dev
-          libvectorscan-dev libjemalloc-dev
+          libvectorscan-dev libjemalloc-dev libabsl-dev
           libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libgmock-dev
           libbenchmark-dev libxml2-utils graphviz time chromium python3-networkx)
 missing=()

@@ -1,8 +1,11 @@
 #include <set>
 
 #include "extract/stages.h"
+#include "base/string_map.h"
 
 namespace orbat {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -54,17 +57,17 @@ void CollapseLists(std::vector<Piece>& pieces) {
     while (j < pieces.size()) {
       size_t k = j;
       bool conj = false;
-      if (pieces[k].text == ",") ++k;
-      if (k < pieces.size() && (pieces[k].text == "and" || pieces[k].text == "or")) { ++k; conj = true; }
+      if (pieces[k].text == ","sv) ++k;
+      if (k < pieces.size() && (pieces[k].text == "and"sv || pieces[k].text == "or"sv)) { ++k; conj = true; }
       // "A, B, C and elements of D": the conjunction closes the list A, B, C; only a
       // part of D takes part, so D is not a member.
-      static const std::set<std::string> parts = {"elements", "parts", "remnants", "factions", "units", "members"};
+      static const StringSet parts = {"elements", "parts", "remnants", "factions", "units", "members"};
       if (conj && members.size() >= 2 && k + 1 < pieces.size() && parts.count(pieces[k].text) &&
-          pieces[k + 1].text == "of") {
+          pieces[k + 1].text == "of"sv) {
         end = j;
         break;
       }
-      if (k < pieces.size() && pieces[k].text == "the") ++k;
+      if (k < pieces.size() && pieces[k].text == "the"sv) ++k;
       if (k == j || k >= pieces.size()) break;
       if (!IsEntitySlot(pieces[k]) || Family(pieces[k].kind) != Family(pieces[i].kind)) break;
       members.push_back(k);
@@ -73,7 +76,7 @@ void CollapseLists(std::vector<Piece>& pieces) {
     }
     // "A, and B" with two members is not a list but the end of a longer clause ("...,
     // backed by A, and B in the west"): lists with an Oxford comma have three members.
-    if (members.size() == 2 && end > i + 1 && pieces[i + 1].text == ",") end = i + 1;
+    if (members.size() == 2 && end > i + 1 && pieces[i + 1].text == ","sv) end = i + 1;
     if (end == i + 1) members.resize(1);
     Piece list = pieces[i];
     for (size_t m = 1; m < members.size(); ++m) {
@@ -94,8 +97,8 @@ void CollapseLists(std::vector<Piece>& pieces) {
 void DropRestatedNames(std::vector<Piece>& pieces) {
   size_t w = 0;  // compacts in place; most sentences have nothing to drop
   for (size_t i = 0; i < pieces.size(); ++i) {
-    bool restated = IsEntitySlot(pieces[i]) && i + 3 < pieces.size() && pieces[i + 1].text == "(" &&
-                    pieces[i + 3].text == ")" && pieces[i].ids.size() == 1 && pieces[i + 2].ids == pieces[i].ids;
+    bool restated = IsEntitySlot(pieces[i]) && i + 3 < pieces.size() && pieces[i + 1].text == "("sv &&
+                    pieces[i + 3].text == ")"sv && pieces[i].ids.size() == 1 && pieces[i + 2].ids == pieces[i].ids;
     if (w != i) pieces[w] = std::move(pieces[i]);
     if (restated) {
       pieces[w].byte_end = pieces[i + 3].byte_end;
@@ -110,7 +113,7 @@ void DropRestatedNames(std::vector<Piece>& pieces) {
 // found only by its shape as a person's, listed among groups, is a group named after
 // a person. Needs two groups in the same comma list.
 void RetypeListedNames(DocState& doc, std::vector<Piece>& pieces) {
-  auto sep = [&](size_t k) { return k < pieces.size() && (pieces[k].text == "," || pieces[k].text == "and"); };
+  auto sep = [&](size_t k) { return k < pieces.size() && (pieces[k].text == ","sv || pieces[k].text == "and"sv); };
   for (size_t i = 0; i < pieces.size(); ++i) {
     if (pieces[i].kind != 'h' || pieces[i].ids.size() != 1) continue;
     int e = pieces[i].ids[0];

@@ -7,8 +7,11 @@
 #include "base/utf8.h"
 #include "extract/stages.h"
 #include "text/normalize.h"
+#include "base/string_map.h"
 
 namespace orbat {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -51,8 +54,8 @@ bool LooksLikeName(const std::string& s) {
   int words = 1;
   for (char ch : s) words += ch == ' ';
   if (words > 10) return false;
-  static const std::set<std::string> not_names = {"Arabic", "English", "Sometimes", "PRC"};
-  return !not_names.count(s) || s == "PRC";
+  static const StringSet not_names = {"Arabic", "English", "Sometimes", "PRC"};
+  return !not_names.count(s) || s == "PRC"sv;
 }
 
 void Declare(DocState& doc, int e, const std::string& alias, const Sentence& s) {
@@ -148,7 +151,10 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
   origin.push_back(text.size());
   re2::StringPiece input(flat);
   re2::StringPiece phrase, names;
-  while (RE2::FindAndConsume(&input, cue, &phrase, &names)) {
+  // Most sentences declare nothing: asking only whether a cue occurs lets RE2 answer
+  // with its DFA and skip the submatch engine the captures below need.
+  bool any_cue = RE2::PartialMatch(flat, cue);
+  while (any_cue && RE2::FindAndConsume(&input, cue, &phrase, &names)) {
     size_t at = s.span.begin + origin[phrase.data() - flat.data()];
     // "Formerly known as X, the group ..." names the entity that follows.
     size_t after = s.span.begin + origin[names.data() + names.size() - flat.data()];

@@ -7,8 +7,11 @@
 
 #include "extract/stages.h"
 #include "text/normalize.h"
+#include "base/string_map.h"
 
 namespace orbat {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -16,14 +19,14 @@ bool IsActor(EntityType t) { return t == EntityType::kGroup || t == EntityType::
 
 // Words before a mention that make it an object or oblique, not the subject.
 bool ObliqueBefore(const Sentence& s, const Mention& m) {
-  static const std::set<std::string> preps = {
+  static const StringSet preps = {
       "by", "of", "with", "against", "from", "to", "between", "and", "into", "within",
       "alongside", "at", "toward", "towards", "on", "for", "as", "about", "than", "under",
       "over", "like", "including", "among", "'s", "in", "after", "before", "unlike",
       "despite", "behind", "near", "via", "or", "("};
   if (m.first == 0) return false;
   const std::string& prev = s.tokens[m.first - 1].fold;
-  if (prev == "the" && m.first >= 2) return preps.count(s.tokens[m.first - 2].fold) > 0;
+  if (prev == "the"sv && m.first >= 2) return preps.count(s.tokens[m.first - 2].fold) > 0;
   return preps.count(prev) > 0;
 }
 
@@ -62,7 +65,7 @@ void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& t
       // "Yemen's Houthi movement said it ...": a possessor of another actor is not the
       // subject ("Fatah al-Islam's nascence stems from ..." still is).
       bool possessor = false;
-      if (m.last < s.tokens.size() && s.tokens[m.last].fold == "'s")
+      if (m.last < s.tokens.size() && s.tokens[m.last].fold == "'s"sv)
         for (const auto& o : s.mentions)
           possessor |= o.first == m.last + 1 && o.entity >= 0 && IsActor(doc.entities[o.entity].type);
       if (sentence_subject < 0 && IsActor(doc.entities[m.entity].type) && !ObliqueBefore(s, m) && !possessor)

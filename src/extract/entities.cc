@@ -1,9 +1,9 @@
 #include "extract/entities.h"
 
 #include <set>
-#include <sstream>
 
 #include "text/normalize.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
@@ -11,8 +11,8 @@ namespace {
 
 // Words that name a kind of organization or place rather than one in particular; a
 // lone such word never identifies an entity.
-const std::set<std::string>& GenericWords() {
-  static const std::set<std::string> words = {
+const StringSet& GenericWords() {
+  static const StringSet words = {
       "army", "front", "brigade", "brigades", "movement", "group", "islamic", "islam",
       "state", "jihad", "party", "council", "alliance", "forces", "force", "organization",
       "organisation", "committees", "network", "jaysh", "jaish", "jabhat", "harakat",
@@ -34,8 +34,8 @@ bool IsAcronymOf(std::string_view acronym, std::string_view name) {
   for (char c : acronym)
     if (!isupper(static_cast<unsigned char>(c))) return false;
   std::string initials;
-  std::istringstream words(FoldName(name));
-  for (std::string w; words >> w;) initials += w[0];
+  std::string folded = FoldName(name);
+  for (std::string_view w : FoldedWords(folded)) initials += w[0];
   size_t k = 0;
   for (char c : initials)
     if (k < acronym.size() && tolower(static_cast<unsigned char>(acronym[k])) == c) ++k;
@@ -45,10 +45,10 @@ bool IsAcronymOf(std::string_view acronym, std::string_view name) {
 int EntityTable::Create(std::string_view name, EntityType type, size_t offset) {
   DocEntity e;
   e.name = std::string(name);
-  std::istringstream words(MatchKey(name));
-  for (std::string w; words >> w;) {
+  std::string key = MatchKey(name);
+  for (std::string_view w : FoldedWords(key)) {
     e.initials += w[0];
-    by_word_.emplace(w, static_cast<int>(entities_.size()));
+    by_word_.emplace(std::string(w), static_cast<int>(entities_.size()));
   }
   e.type = type;
   e.first_offset = offset;

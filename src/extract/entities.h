@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
@@ -80,9 +81,9 @@ class EntityTable {
 
   std::vector<DocEntity> entities_;
   std::vector<int> parent_;
-  std::unordered_map<std::string, int> by_key_;      // MatchKey of every form and alias
-  std::unordered_map<std::string, int> by_lexicon_;  // lexicon id -> entity
-  std::unordered_map<std::string, int> declared_;    // MatchKey of text-declared aliases
+  StringMap<int> by_key_;      // MatchKey of every form and alias
+  StringMap<int> by_lexicon_;  // lexicon id -> entity
+  StringMap<int> declared_;    // MatchKey of text-declared aliases
   std::unordered_multimap<std::string, int> by_word_;  // each word of each entity's name
 };
 

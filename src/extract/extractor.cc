@@ -13,6 +13,8 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Sentences longer than this are cut at white space: patterns look at clauses, and a
@@ -143,7 +145,7 @@ Result<Resources> Resources::Load(const std::string& data_dir) {
   if (!words) return words.error();
   std::vector<std::string> rule_files;
   for (const auto& entry : std::filesystem::directory_iterator(pdir))
-    if (entry.path().extension() == ".rules") rule_files.push_back(entry.path().string());
+    if (entry.path().extension() == ".rules"sv) rule_files.push_back(entry.path().string());
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) return Error{pdir, 0, "no *.rules pattern files"};
   auto patterns = PatternSet::Load(rule_files);
@@ -314,7 +316,7 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     fact.p = f.p;
     fact.o = f.o >= 0 ? names[f.o] : f.o_text;
     // After merges an alias may have become the entity's own display name.
-    if (fact.p == "alias" && MatchKey(fact.o) == MatchKey(fact.s)) continue;
+    if (fact.p == "alias"sv && MatchKey(fact.o) == MatchKey(fact.s)) continue;
     fact.value = f.value;
     fact.time = f.time;
     fact.hedge = f.hedge;

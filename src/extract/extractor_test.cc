@@ -349,7 +349,7 @@ TEST_F(ExtractorTest, PersonShapedNameAmongGroupsIsAGroup) {
       "to form Hayat Tahrir al-Sham.");
   EXPECT_EQ(Find(d, "Noor al-Deen al-Zenki", "merged_into", "Hayat Tahrir al-Sham").size(), 1u) << Dump(d);
   for (const auto& e : d.entities)
-    if (e.name == "Noor al-Deen al-Zenki") EXPECT_EQ(e.type, EntityType::kGroup);
+    if (e.name == "Noor al-Deen al-Zenki") { EXPECT_EQ(e.type, EntityType::kGroup); }
 }
 
 TEST_F(ExtractorTest, UnnamedArmedMenAreActorsOfTheirOwn) {
@@ -376,7 +376,7 @@ TEST_F(ExtractorTest, GivenNameOpensAPersonsNameWithoutACue) {
   // A group whose name starts with a given name stays a group.
   d = Extract("Abdullah Azzam Brigades claimed the attack on Beirut in 2013.");
   for (const auto& e : d.entities)
-    if (e.name.find("Azzam") != std::string::npos) EXPECT_EQ(e.type, EntityType::kGroup) << Dump(d);
+    if (e.name.find("Azzam") != std::string::npos) { EXPECT_EQ(e.type, EntityType::kGroup) << Dump(d); }
 }
 
 TEST_F(ExtractorTest, UnnamedDoersAreNotTheDocumentsGroup) {

@@ -9,14 +9,16 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // The label at the start of the sentence's folded words, longest first.
 std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_token) {
   size_t i = 0;
   // List bullets ("- Leader: ..."); a "== Heading ==" is not a label line.
-  while (i < s.tokens.size() && (s.tokens[i].fold == "-" || s.tokens[i].fold == "*" ||
-                                 s.tokens[i].fold == "\xE2\x80\xA2"))
+  while (i < s.tokens.size() && (s.tokens[i].fold == "-"sv || s.tokens[i].fold == "*"sv ||
+                                 s.tokens[i].fold == "\xE2\x80\xA2"sv))
     ++i;
   std::string best;
   std::string joined;
@@ -34,13 +36,13 @@ std::string MatchLabel(const Resources& res, const Sentence& s, size_t* value_to
   // "Leaders from Ansar Dine made ...".
   if (!s.tokens[i].capitalized) return "";
   size_t v = *value_token;
-  if (v < s.tokens.size() && s.tokens[v].fold == ":") {
+  if (v < s.tokens.size() && s.tokens[v].fold == ":"sv) {
     *value_token = v + 1;
     // A heading followed by prose ("Ideology: In early 2014, the group was ...") is a
     // sentence, not a list of values.
     size_t words = 0;
     for (size_t k = v + 1; k < s.tokens.size(); ++k) words += s.tokens[k].kind == TokenKind::kWord;
-    bool prose = words > 6 && s.tokens.back().fold == ".";
+    bool prose = words > 6 && s.tokens.back().fold == "."sv;
     return prose ? "" : best;
   }
   // Without a colon only short lines count ("Allies Turkistan Islamic Party").
@@ -59,14 +61,14 @@ void AddItem(const Resources& res, DocState& doc, Sentence& s, const std::string
   f.confidence = 0.85;
   if (m) f.o = m->entity;
   if (when) f.time = TimeOf(*when);
-  if (predicate == "part_or_member") {
+  if (predicate == "part_or_member"sv) {
     std::string key = MatchKey(doc.entities[m->entity].name);
     bool coalition = false;
     for (const char* w : {"alliance", "coalition", "room", "council", "front", "union", "army of"})
       coalition |= key.find(w) != std::string::npos;
     f.p = coalition ? "member_of" : "part_of";
   }
-  if (predicate == "has_part") {
+  if (predicate == "has_part"sv) {
     f.p = "part_of";
     std::swap(f.s, f.o);
   }
@@ -82,7 +84,7 @@ bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::strin
   if (label.empty()) {
     // A short line right after a colon-less label continues its list.
     if (!s.starts_line || open_label.empty() || s.tokens.size() > 10 ||
-        (!s.tokens.empty() && s.tokens.back().fold == ".")) {
+        (!s.tokens.empty() && s.tokens.back().fold == "."sv)) {
       if (s.starts_line) open_label.clear();
       return false;
     }
@@ -90,25 +92,25 @@ bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::strin
     continuation = true;
   }
   const std::string& predicate = res.infobox.at(label);
-  if (predicate == "sentence") return false;  // "First Attack: 2007: ..." is prose
+  if (predicate == "sentence"sv) return false;  // "First Attack: 2007: ..." is prose
   open_label = label;
   int subject = doc.main_entity;
-  if (subject < 0 || predicate == "skip") return true;
+  if (subject < 0 || predicate == "skip"sv) return true;
   size_t value_begin = continuation ? 0 : value;
   size_t value_byte = value_begin < s.tokens.size() ? s.tokens[value_begin].begin : s.span.end;
 
-  if (predicate == "founded" || predicate == "dissolved" || predicate == "founded_range") {
+  if (predicate == "founded"sv || predicate == "dissolved"sv || predicate == "founded_range"sv) {
     for (const auto& d : s.dates) {
       if (d.begin < value_byte) continue;
       DraftFact f;
       f.s = subject;
-      f.p = predicate == "dissolved" ? "dissolved" : "founded";
+      f.p = predicate == "dissolved"sv ? "dissolved" : "founded";
       f.o_text = std::to_string(d.date.year);
       f.time.start = d.date.Iso();
       f.evidence = s.span;
       f.confidence = 0.85;
       AddFact(doc, f);
-      if (predicate == "founded_range" && d.is_range && d.range_end.valid()) {
+      if (predicate == "founded_range"sv && d.is_range && d.range_end.valid()) {
         f.p = "dissolved";
         f.o_text = std::to_string(d.range_end.year);
         f.time.start = d.range_end.Iso();
@@ -117,7 +119,7 @@ bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::strin
     }
     return true;
   }
-  if (predicate == "ideology") {
+  if (predicate == "ideology"sv) {
     std::string text(doc.text.substr(value_byte, s.span.end - value_byte));
     std::string cur;
     for (size_t i = 0; i <= text.size(); ++i) {
@@ -140,7 +142,7 @@ bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::strin
     }
     return true;
   }
-  if (predicate == "size") {
+  if (predicate == "size"sv) {
     // "25+ (2008)", "1,000–2,000+": each bound is a claim.
     const DateMention* when = nullptr;
     for (const auto& d : s.dates) if (d.begin >= value_byte) when = &d;
@@ -196,7 +198,7 @@ bool ExtractInfobox(const Resources& res, DocState& doc, Sentence& s, std::strin
       f.time.end = when->range_end.Iso();
       f.evidence = s.span;
       f.confidence = 0.85;
-      if (predicate == "part_or_member" || predicate == "has_part") {
+      if (predicate == "part_or_member"sv || predicate == "has_part"sv) {
         AddItem(res, doc, s, predicate, subject, items[k], nullptr);
       } else {
         AddFact(doc, std::move(f));

@@ -7,15 +7,18 @@
 #include <set>
 
 #include "text/normalize.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 namespace {
 
-Result<std::unordered_set<std::string>> LoadWordList(const std::string& path) {
+Result<StringSet> LoadWordList(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error{path, 0, "cannot open word list"};
-  std::unordered_set<std::string> out;
+  StringSet out;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -40,13 +43,13 @@ bool IsConnector(const std::vector<Token>& tokens, size_t i) {
   const Token& t = tokens[i];
   // "Alliance to Support Islam", "Committee to Protect ...": "to" inside a name only
   // right after a word that heads organization names.
-  static const std::set<std::string> to_heads = {"alliance", "committee", "committees", "movement",
+  static const StringSet to_heads = {"alliance", "committee", "committees", "movement",
                                                  "front", "council", "league", "union", "society"};
-  if (t.fold == "to" && i > 0 && to_heads.count(tokens[i - 1].fold) && i + 1 < tokens.size() &&
+  if (t.fold == "to"sv && i > 0 && to_heads.count(tokens[i - 1].fold) && i + 1 < tokens.size() &&
       (tokens[i + 1].capitalized || tokens[i + 1].all_caps))
     return true;
   if (!IsWord(t) || t.capitalized || t.all_caps) return false;
-  static const std::set<std::string> inner = {"al", "of", "the", "wa", "wal", "fi", "bin",
+  static const StringSet inner = {"al", "of", "the", "wa", "wal", "fi", "bin",
                                               "ibn", "ul", "e", "i", "ag", "ad", "el", "bayt",
                                               "min", "li", "lil", "des", "de", "du", "la"};
   if (!inner.count(t.fold)) return false;
@@ -80,7 +83,7 @@ size_t RunEnd(const std::vector<Token>& tokens, size_t i, size_t limit) {
 
 Result<MentionWords> MentionWords::Load(const std::string& dir, const std::string& lexicon_dir) {
   MentionWords w;
-  struct { const char* file; std::unordered_set<std::string>* set; } lists[] = {
+  struct { const char* file; StringSet* set; } lists[] = {
       {"org_heads.txt", &w.org_heads},         {"org_prefixes.txt", &w.org_prefixes},
       {"lower_heads.txt", &w.lower_heads},     {"person_titles.txt", &w.person_titles},
       {"person_cues.txt", &w.person_cues},     {"organs.txt", &w.organs},
@@ -168,7 +171,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       bool prefix = words.org_prefixes.count(tokens[a].fold) > 0 && j - a >= 2;
       // "Army of Conquest", "Front for the Liberation of ...": an English head first.
       if (!prefix && j - a >= 3 && words.org_heads.count(tokens[a].fold) &&
-          (tokens[a + 1].fold == "of" || tokens[a + 1].fold == "for"))
+          (tokens[a + 1].fold == "of"sv || tokens[a + 1].fold == "for"sv))
         prefix = true;
       bool status = words.not_names.count(FoldName(Written(text, tokens, a, j))) ||
                     (j - a > 2 && words.not_names.count(FoldName(Written(text, tokens, a + 1, j))));
@@ -187,7 +190,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   while (label < n && tokens[label].kind == TokenKind::kPunct) ++label;
   bool person_line = label + 1 < n && words.person_cues.count(tokens[label].fold) &&
                      tokens[label].capitalized &&
-                     (tokens[label + 1].fold == ":" || IsCap(tokens[label + 1]));
+                     (tokens[label + 1].fold == ":"sv || IsCap(tokens[label + 1]));
   for (size_t i = 0; i < n; ++i) {
     if (!IsCap(tokens[i])) continue;
     // "Hassan Nasrallah led the group": a known given name opens a person's name.
@@ -197,23 +200,23 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
                // two-word cues: "leadership of", "led by"
                (i >= 2 && words.person_cues.count(tokens[i - 2].fold + " " + tokens[i - 1].fold)) ||
                words.person_titles.count(tokens[i - 1].fold) ||
-               (tokens[i - 1].fold == "." && i >= 2 && words.person_titles.count(tokens[i - 2].fold)) ||
-               (tokens[i - 1].fold == ":" && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
-               (tokens[i - 1].fold == "," && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
+               (tokens[i - 1].fold == "."sv && i >= 2 && words.person_titles.count(tokens[i - 2].fold)) ||
+               (tokens[i - 1].fold == ":"sv && i >= 2 && words.person_cues.count(tokens[i - 2].fold)) ||
+               (tokens[i - 1].fold == ","sv && i >= 2 && tokens[i - 2].kind == TokenKind::kPunct &&
                 !cued.empty() && cued.back().second + 4 >= i));
     size_t j = RunEnd(tokens, i, n);
     // "Hassan Soufan, general commander of the SLF": a role right after the name.
-    if (!cue && j + 1 < n && tokens[j].fold == ",") {
+    if (!cue && j + 1 < n && tokens[j].fold == ","sv) {
       size_t k = j + 1;
-      if (k < n && (tokens[k].fold == "the" || tokens[k].fold == "a")) ++k;
+      if (k < n && (tokens[k].fold == "the"sv || tokens[k].fold == "a"sv)) ++k;
       for (size_t r = k; r < n && r < k + 3; ++r)
-        if (words.person_cues.count(tokens[r].fold) && tokens[r].fold != "by" && tokens[r].fold != "under" &&
-            tokens[r].fold != "led" && tokens[r].fold != "founded" && tokens[r].fold != "headed" &&
-            tokens[r].fold != "named" && !IsCap(tokens[r]))
+        if (words.person_cues.count(tokens[r].fold) && tokens[r].fold != "by"sv && tokens[r].fold != "under"sv &&
+            tokens[r].fold != "led"sv && tokens[r].fold != "founded"sv && tokens[r].fold != "headed"sv &&
+            tokens[r].fold != "named"sv && !IsCap(tokens[r]))
           cue = true;
     }
     // "Abu Musab al-Barnawi": a kunya with a nisba is a person's name.
-    bool kunya = tokens[i].fold == "abu" && j - i >= 3;
+    bool kunya = tokens[i].fold == "abu"sv && j - i >= 3;
     if (!cue && !kunya && !given) continue;
     bool group = false;
     for (const LexMatch& m : lex)
@@ -272,7 +275,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       continue;
     // "Sami al-Oraydi": a place that starts with the article right after an unknown
     // capitalized word is the end of a person's name, not a place.
-    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && tokens[m.first].fold == "al" &&
+    if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && tokens[m.first].fold == "al"sv &&
         m.first > 0 && IsCap(tokens[m.first - 1]) && claim.Free(m.first - 1, m.first) &&
         !words.stopwords.count(tokens[m.first - 1].fold)) {
       bool known = false;
@@ -295,7 +298,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     // "Sami" + "al-Oraydi": a one-word place followed by an article name is a person's
     // given name.
     if (lexicon.entry(m.entries[0]).type == EntityType::kPlace && m.last - m.first == 1 &&
-        m.last + 1 < n && tokens[m.last].fold == "al" && IsCap(tokens[m.last + 1])) {
+        m.last + 1 < n && tokens[m.last].fold == "al"sv && IsCap(tokens[m.last + 1])) {
       bool claimed_after = false;
       for (const LexMatch& o : lex) claimed_after |= o.first == m.last;
       if (!claimed_after) continue;
@@ -325,9 +328,9 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     // "al-Qaeda in the Islamic Maghreb", "Ansar al-Sharia in Libya": a group "in" a
     // capitalized place is a group of its own.
-    if (e.type == EntityType::kGroup && fold_at(last) == "in") {
+    if (e.type == EntityType::kGroup && fold_at(last) == "in"sv) {
       size_t k = last + 1;
-      if (fold_at(k) == "the") ++k;
+      if (fold_at(k) == "the"sv) ++k;
       size_t end = k < n ? RunEnd(tokens, k, n) : k;
       // Only a country or a region makes a new group ("al-Qaeda in Yemen", "... in the
       // Arabian Peninsula"), not a place where a group happened to be ("Boko Haram in
@@ -336,16 +339,16 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       for (const LexMatch& o : lex)
         if (o.first == k && !o.entries.empty()) {
           const LexEntry& pe = lexicon.entry(o.entries[0]);
-          region = pe.type == EntityType::kState || pe.kind == "region" || pe.kind == "country";
+          region = pe.type == EntityType::kState || pe.kind == "region"sv || pe.kind == "country"sv;
           end = std::max(end, o.last);
         }
-      static const std::set<std::string> features = {
+      static const StringSet features = {
           "forest", "mountains", "mountain", "river", "valley", "desert", "camp", "district",
           "province", "governorate", "city", "town", "village", "county", "area", "basin", "lake",
           "prison", "hospital", "mosque", "square", "street", "airport", "base"};
       // A name the lexicon does not know is a region only when it sounds like one
       // ("... in the Islamic Maghreb"), not a town ("Islamic State in Kobani").
-      static const std::set<std::string> region_words = {
+      static const StringSet region_words = {
           "peninsula", "maghreb", "levant", "sahel", "sinai", "caucasus", "khorasan", "horn",
           "gulf", "land", "lands", "countries", "west", "east", "north", "south", "subcontinent"};
       bool unknown = true;
@@ -381,9 +384,9 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     }
     // "the Khorasan group", "the Dughmush clan", "the Fatah coalition": a name with a
     // lower-case collective noun is a group of its own unless it already is that group.
-    bool definite = m.first > 0 && tokens[m.first - 1].fold == "the";
+    bool definite = m.first > 0 && tokens[m.first - 1].fold == "the"sv;
     if (last < n && definite && words.lower_heads.count(tokens[last].fold) && !IsCap(tokens[last])) {
-      static const std::set<std::string> same = {"group", "movement", "organization",
+      static const StringSet same = {"group", "movement", "organization",
                                                  "organisation", "faction", "government", "party"};
       if (!(e.type == EntityType::kGroup && same.count(tokens[last].fold))) {
         int ent = entities.FromShape(Written(text, tokens, m.first, last + 1),
@@ -418,7 +421,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   // 3b. "the Dughmush clan", "the Khorasan group": an unknown name with a collective
   //     noun after "the" is a group.
   for (size_t i = 1; i < n; ++i) {
-    if (claim.taken[i] || !IsCap(tokens[i]) || tokens[i - 1].fold != "the") continue;
+    if (claim.taken[i] || !IsCap(tokens[i]) || tokens[i - 1].fold != "the"sv) continue;
     size_t j = RunEnd(tokens, i, n);
     if (j - i > 3 || j >= n || !claim.Free(i, j + 1) || words.stopwords.count(tokens[i].fold)) continue;
     if (!words.lower_heads.count(tokens[j].fold) || IsCap(tokens[j])) continue;
@@ -429,7 +432,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
   // 3c. Places by their context: "the towns of Ariha and Tramla", "settlements of
   //     Kafr Losen, Aqrabat, and Qah". Known places in the list keep their entries.
   for (size_t i = 1; i + 1 < n; ++i) {
-    if (tokens[i].fold != "of" || !words.place_nouns.count(tokens[i - 1].fold) || IsCap(tokens[i - 1]))
+    if (tokens[i].fold != "of"sv || !words.place_nouns.count(tokens[i - 1].fold) || IsCap(tokens[i - 1]))
       continue;
     size_t k = i + 1;
     while (k < n) {
@@ -447,8 +450,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       }
       // Separators of the list: ",", "and", ", and".
       size_t next = k;
-      if (next < n && tokens[next].fold == ",") ++next;
-      if (next < n && tokens[next].fold == "and") ++next;
+      if (next < n && tokens[next].fold == ","sv) ++next;
+      if (next < n && tokens[next].fold == "and"sv) ++next;
       if (next == k || next >= n || !(IsCap(tokens[next]) || claim.taken[next])) break;
       k = next;
     }
@@ -504,7 +507,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       add(i, end, ent, EntityType::kState);
       continue;
     }
-    static const std::set<std::string> state_nouns = {
+    static const StringSet state_nouns = {
         "territory", "targets", "target", "invasion", "occupation", "interests", "positions",
         "posts", "outpost", "border", "funded", "backed", "supported", "controlled",
         "led", "sponsored", "trained", "armed", "officials", "authorities"};
@@ -524,7 +527,7 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     size_t a = i;
     bool titled = false;
     while (a < j && (words.person_titles.count(tokens[a].fold) ||
-                     (tokens[a].fold == "mr" || tokens[a].fold == "dr"))) {
+                     (tokens[a].fold == "mr"sv || tokens[a].fold == "dr"sv))) {
       ++a;
       titled = true;
       if (a < j && tokens[a].kind == TokenKind::kPunct) ++a;
@@ -539,13 +542,13 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (a >= j) { i = j; continue; }
     size_t len = j - a;
     bool cue = a > 0 && words.person_cues.count(tokens[a - 1].fold);
-    if (!cue && a > 1 && tokens[a - 1].fold == "by" && words.person_cues.count(tokens[a - 2].fold))
+    if (!cue && a > 1 && tokens[a - 1].fold == "by"sv && words.person_cues.count(tokens[a - 2].fold))
       cue = true;
-    bool kunya = tokens[a].fold == "abu" && len >= 2;
+    bool kunya = tokens[a].fold == "abu"sv && len >= 2;
     bool particle = false;
     for (size_t k = a + 1; k < j; ++k)
-      if (tokens[k].fold == "al" || tokens[k].fold == "bin" || tokens[k].fold == "ibn" ||
-          tokens[k].fold == "ag")
+      if (tokens[k].fold == "al"sv || tokens[k].fold == "bin"sv || tokens[k].fold == "ibn"sv ||
+          tokens[k].fold == "ag"sv)
         particle = true;
     bool plausible_len = len >= 2 && len <= 5;
     bool is_person = (titled && len >= 1 && len <= 5) || kunya || (cue && len <= 5) ||
@@ -571,16 +574,16 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
 
   // 6. Media outlets by shape ("Mareeg Online", "The Jerusalem Post") or by apposition
   //    ("Thabat, a media organization associated with al-Qaeda").
-  static const std::set<std::string> media_kinds = {"media", "news", "propaganda", "press"};
-  static const std::set<std::string> outlet_nouns = {"organization", "organisation", "outlet",
+  static const StringSet media_kinds = {"media", "news", "propaganda", "press"};
+  static const StringSet outlet_nouns = {"organization", "organisation", "outlet",
                                                      "agency", "wing", "channel", "foundation",
                                                      "arm", "office", "center", "centre", "network"};
   for (size_t i = 0; i + 3 < n; ++i) {
     if (claim.taken[i] || !IsCap(tokens[i]) || words.stopwords.count(tokens[i].fold)) continue;
     size_t j = RunEnd(tokens, i, n);
-    if (!claim.Free(i, j) || j + 2 >= n || tokens[j].fold != ",") { i = std::max(i, j); continue; }
+    if (!claim.Free(i, j) || j + 2 >= n || tokens[j].fold != ","sv) { i = std::max(i, j); continue; }
     size_t k = j + 1;
-    if (tokens[k].fold == "a" || tokens[k].fold == "an" || tokens[k].fold == "the") ++k;
+    if (tokens[k].fold == "a"sv || tokens[k].fold == "an"sv || tokens[k].fold == "the"sv) ++k;
     if (k + 1 < n && media_kinds.count(tokens[k].fold) && outlet_nouns.count(tokens[k + 1].fold)) {
       int ent = entities.FromShape(Written(text, tokens, i, j), EntityType::kMedia, tokens[i].begin);
       add(i, j, ent, EntityType::kMedia);
@@ -603,12 +606,12 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
 
   // 7. Anaphors: "the group", "the pro-ISIS group", "the Palestinian terror group",
   //    "it"/"its". Resolved later against the discourse (coref.cc).
-  static const std::set<std::string> anaphor_heads = {"group", "organization", "organisation",
+  static const StringSet anaphor_heads = {"group", "organization", "organisation",
                                                       "militia", "movement", "faction", "outfit"};
   for (size_t i = 0; i < n; ++i) {
     if (claim.taken[i]) continue;
     const std::string& f = tokens[i].fold;
-    if ((f == "it" || f == "its" || f == "they") && IsWord(tokens[i])) {
+    if ((f == "it"sv || f == "its"sv || f == "they"sv) && IsWord(tokens[i])) {
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -618,9 +621,9 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
       out.push_back(m);
       continue;
     }
-    if (f != "the" && f != "their" && f != "this") continue;
+    if (f != "the"sv && f != "their"sv && f != "this"sv) continue;
     // "is the largest group in Pakistan" describes, it does not refer.
-    static const std::set<std::string> predicative = {"is", "was", "are", "were", "be", "been",
+    static const StringSet predicative = {"is", "was", "are", "were", "be", "been",
                                                       "become", "became", "remains", "as", "of"};
     if (i > 0 && predicative.count(tokens[i - 1].fold)) continue;
     size_t k = i + 1;
@@ -628,17 +631,17 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     while (k < n && k <= i + 4 && !claim.taken[k] && !anaphor_heads.count(tokens[k].fold) &&
            IsWord(tokens[k])) {
       if (hint.empty() && lexicon.LookupDemonym(tokens[k].fold)) hint = tokens[k].fold;
-      if (tokens[k].fold == "pro" && tokens[k].hyphen_after && k + 1 < n) hint = "pro " + tokens[k + 1].fold;
+      if (tokens[k].fold == "pro"sv && tokens[k].hyphen_after && k + 1 < n) hint = "pro " + tokens[k + 1].fold;
       ++k;
     }
     // "the pro-ISIS group": the lexicon claimed ISIS; step over it. Any other name
     // inside makes a name ("the extremist Army of Islam group"), not an anaphor.
-    static const std::set<std::string> leaning = {"affiliated", "linked", "aligned", "allied",
+    static const StringSet leaning = {"affiliated", "linked", "aligned", "allied",
                                                   "backed", "inspired", "supporting", "loyal"};
     while (k < n && k <= i + 5 && claim.taken[k] && k > 0 &&
-           (tokens[k - 1].fold == "pro" || (claim.taken[k - 1] && hint.rfind("pro ", 0) == 0) ||
+           (tokens[k - 1].fold == "pro"sv || (claim.taken[k - 1] && hint.rfind("pro ", 0) == 0) ||
             (tokens[k].hyphen_after && k + 1 < n && leaning.count(tokens[k + 1].fold)))) {
-      if (tokens[k - 1].fold == "pro" ||
+      if (tokens[k - 1].fold == "pro"sv ||
           (tokens[k].hyphen_after && k + 1 < n && leaning.count(tokens[k + 1].fold)))
         hint = "pro " + tokens[k].fold;
       ++k;
@@ -688,7 +691,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<To
       q.value = q.high = it->second;
       q.approximate = true;
       j = i + 1;
-      if (j < n && tokens[j].fold == "of") ++j;
+      if (j < n && tokens[j].fold == "of"sv) ++j;
     } else if (number(i, &v)) {
       // Years are dates, not quantities.
       if (v >= 1900 && v <= 2100 && text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin).find(',') == std::string_view::npos)
@@ -697,7 +700,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<To
       j = i + 1;
       // "400-500", "1,000–2,000", "400 to 500"
       size_t k = j;
-      if (k < n && (tokens[k].fold == "to" || tokens[k].fold == "\xE2\x80\x93" || tokens[k].fold == "-")) ++k;
+      if (k < n && (tokens[k].fold == "to"sv || tokens[k].fold == "\xE2\x80\x93"sv || tokens[k].fold == "-"sv)) ++k;
       else if (tokens[i].hyphen_after) {}
       double hi;
       if (k < n && (k > j || tokens[i].hyphen_after) && number(k, &hi) && hi > v) {
@@ -705,23 +708,23 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<To
         j = k + 1;
       }
       // "between 4,000 and 6,000"
-      if (k == j && i > 0 && tokens[i - 1].fold == "between" && j + 1 < n && tokens[j].fold == "and" &&
+      if (k == j && i > 0 && tokens[i - 1].fold == "between"sv && j + 1 < n && tokens[j].fold == "and"sv &&
           number(j + 1, &hi) && hi > v) {
         q.high = hi;
         j += 2;
       }
-      if (j < n && tokens[j].fold == "+") ++j;
+      if (j < n && tokens[j].fold == "+"sv) ++j;
     } else {
       continue;
     }
     // Qualifiers before the number.
     size_t b = i;
-    static const std::set<std::string> approx = {"about", "some", "approximately", "around",
+    static const StringSet approx = {"about", "some", "approximately", "around",
                                                  "roughly", "estimated", "nearly", "almost"};
-    while (b > 0 && (approx.count(tokens[b - 1].fold) || tokens[b - 1].fold == "over" ||
-                     tokens[b - 1].fold == "least" || tokens[b - 1].fold == "at" ||
-                     tokens[b - 1].fold == "than" || tokens[b - 1].fold == "more" ||
-                     tokens[b - 1].fold == "up" || tokens[b - 1].fold == "to")) {
+    while (b > 0 && (approx.count(tokens[b - 1].fold) || tokens[b - 1].fold == "over"sv ||
+                     tokens[b - 1].fold == "least"sv || tokens[b - 1].fold == "at"sv ||
+                     tokens[b - 1].fold == "than"sv || tokens[b - 1].fold == "more"sv ||
+                     tokens[b - 1].fold == "up"sv || tokens[b - 1].fold == "to"sv)) {
       if (approx.count(tokens[b - 1].fold)) q.approximate = true;
       --b;
     }

@@ -12,6 +12,7 @@
 #include "extract/entities.h"
 #include "lexicon/lexicon.h"
 #include "text/segment.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
@@ -33,22 +34,22 @@ struct Quantity {
 
 // Word lists the mention finder needs, loaded once from data/patterns/.
 struct MentionWords {
-  std::unordered_set<std::string> org_heads;       // "brigades", "front", ... (folded)
-  std::unordered_set<std::string> org_prefixes;    // "jaysh", "jabhat", "harakat", ...
-  std::unordered_set<std::string> lower_heads;     // "group", "clan", "network" after a name
-  std::unordered_set<std::string> person_titles;   // "sheikh", "general", "president", ...
-  std::unordered_set<std::string> person_cues;     // words before a person: "leader", "commander"
-  std::unordered_set<std::string> organs;          // "forces", "army", "government", ...
-  std::unordered_set<std::string> offices;         // "state department", "interior ministry": the state itself
-  std::unordered_set<std::string> stopwords;       // capitalized at sentence start but not names
-  std::unordered_set<std::string> units;           // "fighters", "members", "militants", ...
-  std::unordered_set<std::string> media_heads;     // "news", "agency", "post", "times", "online"
-  std::unordered_set<std::string> place_nouns;     // "town", "villages": "the towns of A and B"
-  std::unordered_set<std::string> not_names;       // "Foreign Terrorist Organization"
-  std::unordered_set<std::string> fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
-  std::unordered_set<std::string> descriptors;     // "Islamist", "Shiite": describe, not name
-  std::unordered_set<std::string> given_names;     // "hassan", "ayman": a person's first word
-  std::unordered_set<std::string> agent_nouns;     // "gunmen", "assailants": unnamed doers
+  StringSet org_heads;       // "brigades", "front", ... (folded)
+  StringSet org_prefixes;    // "jaysh", "jabhat", "harakat", ...
+  StringSet lower_heads;     // "group", "clan", "network" after a name
+  StringSet person_titles;   // "sheikh", "general", "president", ...
+  StringSet person_cues;     // words before a person: "leader", "commander"
+  StringSet organs;          // "forces", "army", "government", ...
+  StringSet offices;         // "state department", "interior ministry": the state itself
+  StringSet stopwords;       // capitalized at sentence start but not names
+  StringSet units;           // "fighters", "members", "militants", ...
+  StringSet media_heads;     // "news", "agency", "post", "times", "online"
+  StringSet place_nouns;     // "town", "villages": "the towns of A and B"
+  StringSet not_names;       // "Foreign Terrorist Organization"
+  StringSet fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
+  StringSet descriptors;     // "Islamist", "Shiite": describe, not name
+  StringSet given_names;     // "hassan", "ayman": a person's first word
+  StringSet agent_nouns;     // "gunmen", "assailants": unnamed doers
 
   // The word lists of data/patterns/, and the generated given names of the lexicon
   // folder (optional: an empty list when the file is absent).

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -132,6 +133,23 @@ void PatternScreen::SaveCached(const std::string& dir, const std::string& path) 
   std::free(bytes);
   if (!ec) std::filesystem::rename(tmp, path, ec);
   if (ec) std::filesystem::remove(tmp, ec);  // no cache is fine; a broken one is not
+  PruneCache(dir, path);
+}
+
+// Every edit of a rule file makes a new cache file (1-2 MB); the old ones are deleted
+// once nothing has loaded them for 30 days (loading one touches it).
+void PatternScreen::PruneCache(const std::string& dir, const std::string& keep) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (name.rfind("screen-", 0) != 0 || p.extension() != ".hs" || p.string() == keep) continue;
+    std::error_code time_ec;
+    auto written = fs::last_write_time(p, time_ec);
+    if (!time_ec && written < cutoff) fs::remove(p, time_ec);
+  }
 }
 
 Result<PatternScreen> PatternScreen::Compile(const std::vector<std::string>& regexes,
@@ -143,6 +161,8 @@ Result<PatternScreen> PatternScreen::Compile(const std::vector<std::string>& reg
       cache_dir.empty() ? "" : cache_dir + "/screen-" + CacheKey(regexes, kFlags) + ".hs";
   if (!cache_path.empty() && screen.LoadCached(cache_path)) {
     screen.from_cache_ = true;
+    std::error_code ec;  // marks the file as in use (see PruneCache)
+    std::filesystem::last_write_time(cache_path, std::filesystem::file_time_type::clock::now(), ec);
     return screen;
   }
   // A rule Hyperscan rejects is retried as a prefilter, and if that fails too it is

@@ -10,8 +10,9 @@
 //
 // Compiling the database takes seconds, so the compiled form is cached on disk
 // (CacheDir()), keyed by a hash of the regexes, the Hyperscan version and the CPU;
-// editing a rule file changes the key, so the cache never goes stale. Without a
-// writable cache folder each process compiles for itself.
+// editing a rule file changes the key, so the cache never goes stale; files no
+// process has loaded for 30 days are deleted. Without a writable cache folder each
+// process compiles for itself.
 //
 // Thread-safe: Candidates() may run on many threads at once (one scratch space per
 // thread).
@@ -53,6 +54,7 @@ class PatternScreen {
   PatternScreen();
   bool LoadCached(const std::string& path);
   void SaveCached(const std::string& dir, const std::string& path) const;
+  static void PruneCache(const std::string& dir, const std::string& keep);
   struct Database;
   std::unique_ptr<Database> db_;
   std::vector<int> always_;  // regexes Hyperscan rejected even as prefilters

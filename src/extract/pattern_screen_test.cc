@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -112,6 +113,34 @@ TEST(PatternScreen, CorruptCacheIsRecompiled) {
   EXPECT_FALSE(screen->from_cache());
   ExpectNoMisses(*screen);
   EXPECT_TRUE(PatternScreen::Compile(kRegexes, dir)->from_cache());  // rewritten
+  fs::remove_all(dir);
+}
+
+TEST(PatternScreen, CacheFilesUnusedFor30DaysArePruned) {
+  std::string dir = TempDir("prune");
+  auto age = [](const fs::path& p, int days) {
+    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::hours(24 * days));
+  };
+  ASSERT_TRUE(PatternScreen::Compile(kRegexes, dir).ok());
+  fs::path current = fs::directory_iterator(dir)->path();
+  std::ofstream(fs::path(dir) / "screen-0000000000000001.hs") << "old";
+  std::ofstream(fs::path(dir) / "screen-0000000000000002.hs") << "recent";
+  std::ofstream(fs::path(dir) / "notes.txt") << "not ours";
+  age(fs::path(dir) / "screen-0000000000000001.hs", 31);
+  age(fs::path(dir) / "screen-0000000000000002.hs", 29);
+  age(fs::path(dir) / "notes.txt", 400);
+  age(current, 45);
+  // Loading the current file marks it as in use...
+  ASSERT_TRUE(PatternScreen::Compile(kRegexes, dir)->from_cache());
+  // ...so writing another one (an edited rule set) prunes only the stale file.
+  std::vector<std::string> edited = kRegexes;
+  edited[0] += "x";
+  ASSERT_FALSE(PatternScreen::Compile(edited, dir)->from_cache());
+  EXPECT_FALSE(fs::exists(fs::path(dir) / "screen-0000000000000001.hs"));
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "screen-0000000000000002.hs"));
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "notes.txt"));
+  EXPECT_TRUE(fs::exists(current));
+  EXPECT_TRUE(PatternScreen::Compile(kRegexes, dir)->from_cache());
   fs::remove_all(dir);
 }
 

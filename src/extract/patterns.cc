@@ -148,8 +148,8 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
         return Error{file, lineno, "pattern has no object slot {O} (or {S} with pairs)"};
       p.needs_subject = !names.count("s");
       screened.push_back(expanded);
+      set.regexes_.push_back(Compile(p, std::move(re)));
       set.patterns_.push_back(std::move(p));
-      set.regexes_.push_back(std::move(re));
     }
   }
   Result<PatternScreen> screen = PatternScreen::Compile(screened);
@@ -160,40 +160,112 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
 
 size_t PatternSet::unscreened() const { return screen_ ? screen_->unscreened() : 0; }
 
+namespace {
+
+// The slot macro ({S}, {O:g}, ...) a rule starts or ends with: 'S', 'O', or 0.
+char LeadingSlot(std::string_view src) {
+  if (src.size() < 3 || src[0] != '{' || (src[1] != 'S' && src[1] != 'O')) return 0;
+  if (src[2] != '}' && src[2] != ':') return 0;
+  return src[1];
+}
+
+char TrailingSlot(std::string_view src) {
+  if (src.empty() || src.back() != '}') return 0;
+  size_t open = src.rfind('{');
+  if (open == std::string_view::npos) return 0;
+  std::string_view macro = src.substr(open);
+  if (macro.find(' ') != std::string_view::npos) return 0;
+  return LeadingSlot(macro);
+}
+
+// The slot token at the start ("<g0> attacked" or " <g0> attacked") or at the end
+// ("... <g1>" or "... <g1> ") of a match; npos when the match does not have one there.
+size_t FirstSlot(std::string_view text, size_t begin, size_t end, size_t* len) {
+  if (begin < end && text[begin] == ' ') ++begin;
+  if (begin >= end || text[begin] != '<') return std::string_view::npos;
+  size_t close = text.find('>', begin);
+  if (close == std::string_view::npos || close >= end) return std::string_view::npos;
+  *len = close + 1 - begin;
+  return begin;
+}
+
+size_t LastSlot(std::string_view text, size_t begin, size_t end, size_t* len) {
+  if (end > begin && text[end - 1] == ' ') --end;
+  if (end <= begin || text[end - 1] != '>') return std::string_view::npos;
+  size_t open = text.rfind('<', end - 1);
+  if (open == std::string_view::npos || open < begin) return std::string_view::npos;
+  *len = end - open;
+  return open;
+}
+
+}  // namespace
+
+PatternSet::Compiled PatternSet::Compile(const Pattern& p, std::unique_ptr<RE2> re) {
+  Compiled c;
+  const auto& names = re->NamedCapturingGroups();
+  c.ngroups = re->NumberOfCapturingGroups() + 1;
+  c.s_idx = names.count("s") ? names.at("s") : -1;
+  c.o_idx = names.count("o") ? names.at("o") : names.count("t") ? names.at("t") : names.at("s");
+  c.text_object = !names.count("o") && names.count("t");
+  char first = LeadingSlot(p.source), last = TrailingSlot(p.source);
+  auto edge = [&](char slot) {
+    return first == slot ? Compiled::Edge::kFirst : last == slot ? Compiled::Edge::kLast : Compiled::Edge::kNone;
+  };
+  c.s_edge = c.s_idx >= 0 ? edge('S') : Compiled::Edge::kNone;
+  c.o_edge = names.count("o") ? edge('O') : Compiled::Edge::kNone;
+  size_t slots = names.count("s") + names.count("o");
+  c.edges_only = !p.pairs && names.size() == slots && names.count("o") && c.o_edge != Compiled::Edge::kNone &&
+                 (c.s_idx < 0 || (c.s_edge != Compiled::Edge::kNone && c.s_edge != c.o_edge));
+  c.re = std::move(re);
+  return c;
+}
+
 std::vector<PatternMatch> PatternSet::MatchAll(std::string_view abstract) const {
   std::vector<PatternMatch> out;
   if (patterns_.empty()) return out;
   std::vector<int> hits;
   screen_->Candidates(abstract, &hits);
+  std::vector<re2::StringPiece> groups;
   for (int h : hits) {
-    const RE2& re = *regexes_[h];
-    const auto& names = re.NamedCapturingGroups();
-    int ngroups = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(ngroups);
-    int s_idx = names.count("s") ? names.at("s") : -1;
-    int o_idx = names.count("o") ? names.at("o") : names.count("t") ? names.at("t") : names.at("s");
-    bool text_object = !names.count("o") && names.count("t");
+    const Compiled& c = regexes_[h];
+    groups.assign(c.ngroups, re2::StringPiece());
     size_t pos = 0;
-    while (pos <= abstract.size() &&
-           re.Match(abstract, pos, abstract.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
+    while (pos <= abstract.size()) {
+      bool captured = !c.edges_only;
+      if (!c.re->Match(abstract, pos, abstract.size(), RE2::UNANCHORED, groups.data(), captured ? c.ngroups : 1))
+        break;
       PatternMatch m;
       m.pattern = &patterns_[h];
       m.begin = groups[0].data() - abstract.data();
       m.end = m.begin + groups[0].size();
       m.trigger_pos = m.begin;
-      if (s_idx >= 0 && groups[s_idx].data()) {
-        m.s = std::string(groups[s_idx]);
-        m.s_pos = groups[s_idx].data() - abstract.data();
+      if (!captured) {
+        auto read = [&](Compiled::Edge e, int idx) {
+          size_t len = 0;
+          size_t at = e == Compiled::Edge::kFirst ? FirstSlot(abstract, m.begin, m.end, &len)
+                                                  : LastSlot(abstract, m.begin, m.end, &len);
+          if (at == std::string_view::npos) return false;
+          groups[idx] = re2::StringPiece(abstract.data() + at, len);
+          return true;
+        };
+        bool ok = read(c.o_edge, c.o_idx) && (c.s_idx < 0 || read(c.s_edge, c.s_idx));
+        // Cannot happen for a rule whose slots are its ends; if it does, ask RE2.
+        if (!ok && !c.re->Match(abstract, m.begin, abstract.size(), RE2::ANCHOR_START, groups.data(), c.ngroups))
+          break;
       }
-      if (groups[o_idx].data()) {
-        (text_object ? m.text : m.o) = std::string(groups[o_idx]);
-        m.o_pos = groups[o_idx].data() - abstract.data();
+      if (c.s_idx >= 0 && groups[c.s_idx].data()) {
+        m.s = std::string(groups[c.s_idx]);
+        m.s_pos = groups[c.s_idx].data() - abstract.data();
+      }
+      if (groups[c.o_idx].data()) {
+        (c.text_object ? m.text : m.o) = std::string(groups[c.o_idx]);
+        m.o_pos = groups[c.o_idx].data() - abstract.data();
       }
       out.push_back(std::move(m));
       // Next search starts inside this match, so a slot can serve two rules' matches
       // ("A and B clashed ... B captured C").
-      pos = std::max(m.begin + 1, pos + 1);
-      if (groups[o_idx].data()) pos = std::max(pos, out.back().o_pos);
+      pos = std::max(out.back().begin + 1, pos + 1);
+      if (groups[c.o_idx].data()) pos = std::max(pos, out.back().o_pos);
     }
   }
   return out;

@@ -67,8 +67,22 @@ class PatternSet {
 
  private:
   PatternSet();
+  // How a rule's slots are read off a match. Capturing groups make RE2 run its
+  // submatch engine (8x the cost of finding the match), so a rule whose slots sit at
+  // the ends of the match -- "{S} ... {O}", "{O} ... {S}", no {S} -- is matched without
+  // them and the slot tokens are read from the match's first and last tokens.
+  struct Compiled {
+    std::unique_ptr<re2::RE2> re;
+    int ngroups = 1;                 // capturing groups + the whole match
+    int s_idx = -1, o_idx = -1;      // group numbers (-1: none)
+    bool text_object = false;        // the object is a {T} text, not a slot
+    enum class Edge { kNone, kFirst, kLast };
+    Edge s_edge = Edge::kNone, o_edge = Edge::kNone;
+    bool edges_only = false;         // every slot is read at an edge: no captures needed
+  };
+  static Compiled Compile(const Pattern& p, std::unique_ptr<re2::RE2> re);
   std::vector<Pattern> patterns_;
-  std::vector<std::unique_ptr<re2::RE2>> regexes_;
+  std::vector<Compiled> regexes_;
   std::unique_ptr<PatternScreen> screen_;
 };
 

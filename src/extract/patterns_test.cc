@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -514,6 +516,93 @@ TEST(ShippedRules, TextbookSentences) {
     }
     EXPECT_TRUE(found);
   }
+}
+
+// Rules whose slots sit at the ends of the match are matched without captures and
+// their slots read off the match (patterns.h). Whatever the shortcut, every match must
+// equal the one RE2's own captures give: here each shipped rule is re-run the plain
+// way, and both lists of (rule, span, slots) must be the same.
+TEST(ShippedRules, SlotsReadAtTheEdgesEqualCapturedSlots) {
+  std::string path = std::string(ORBAT_SOURCE_DATA_DIR) + "/patterns/relations.rules";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "no " << path;
+  Result<PatternSet> set = PatternSet::Load({path});
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+
+  const std::vector<std::string> abstracts = {
+      "<g0> attacked <p1> on <d0> .",
+      "<g0> , a jihadist group , was founded in <d0> by <h1> .",
+      "<g1> pledged allegiance to <g2> in <d0> .",
+      "<g0> clashed with <g3> near <p4> .",
+      "in <d1> , <g2> merged with <g5> and <g6> to form <g7> .",
+      "<g0> split from <g1> in <d0> .",
+      "<s3> designated <g0> as a foreign terrorist organization in <d0> .",
+      "<g0> is led by <h2> , its emir .",
+      "<g0> claimed responsibility for the attack on <p2> .",
+      "<h1> was arrested by <s2> in <p3> .",
+      "<g0> has around <n0> fighters .",
+      "<g1_g2> fought against <g3> in <p0> .",
+      "<g0> captured <p1> from <s2> in <d0> .",
+      "<g0> is an affiliate of <g4> and a rival of <g5> .",
+      "<g0> operates mainly in <p1> and <p2> .",
+      "<g0> left <g5> on <d2> and joined <g6> .",
+      "<g0> threatened to attack <s1> .",
+      "<g3> was attacked by <g0> in <p1> .",
+      "<s1> forces killed <h2> , a commander of <g0> .",
+      "the group finances itself through kidnapping and extortion .",
+  };
+  struct Row {
+    std::string source, s, o, text;
+    size_t begin, end, s_pos, o_pos;
+    bool operator<(const Row& r) const {
+      return std::tie(source, begin, end, s, o, text, s_pos, o_pos) <
+             std::tie(r.source, r.begin, r.end, r.s, r.o, r.text, r.s_pos, r.o_pos);
+    }
+    bool operator==(const Row& r) const { return !(*this < r) && !(r < *this); }
+  };
+  // The rules as the file has them, matched with every capture.
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> plain;
+  std::ifstream rules(path);
+  for (std::string line; std::getline(rules, line);) {
+    if (line.empty() || line[0] == '#' || line.find('\t') == std::string::npos) continue;
+    std::string src = line.substr(line.rfind('\t') + 1);
+    src.erase(0, src.find_first_not_of(' '));
+    src.erase(src.find_last_not_of(" \r") + 1);
+    std::string re = (src[0] == '^' ? "" : "(?:^| )") + PatternSet::Expand(src) + "(?: |$)";
+    plain.emplace_back(src, std::make_unique<RE2>(re));
+  }
+  ASSERT_EQ(plain.size(), set->size());
+
+  size_t compared = 0;
+  for (const std::string& a : abstracts) {
+    SCOPED_TRACE(a);
+    std::vector<Row> got, want;
+    for (const PatternMatch& m : set->MatchAll(a))
+      got.push_back({m.pattern->source, m.s, m.o, m.text, m.begin, m.end, m.s_pos, m.o_pos});
+    for (const auto& [src, re] : plain) {
+      const auto& names = re->NamedCapturingGroups();
+      int n = re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(n);
+      int si = names.count("s") ? names.at("s") : -1;
+      int oi = names.count("o") ? names.at("o") : names.count("t") ? names.at("t") : names.at("s");
+      bool text = !names.count("o") && names.count("t");
+      size_t pos = 0;
+      while (pos <= a.size() && re->Match(a, pos, a.size(), RE2::UNANCHORED, g.data(), n)) {
+        Row r{src, "", "", "", size_t(g[0].data() - a.data()), 0, std::string::npos, std::string::npos};
+        r.end = r.begin + g[0].size();
+        if (si >= 0 && g[si].data()) r.s = std::string(g[si]), r.s_pos = g[si].data() - a.data();
+        if (g[oi].data()) (text ? r.text : r.o) = std::string(g[oi]), r.o_pos = g[oi].data() - a.data();
+        want.push_back(r);
+        pos = std::max(r.begin + 1, pos + 1);
+        if (g[oi].data()) pos = std::max(pos, r.o_pos);
+      }
+    }
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    EXPECT_TRUE(got == want) << got.size() << " matches, expected " << want.size();
+    compared += want.size();
+  }
+  EXPECT_GE(compared, 25u);  // the sentences above do exercise the rules
 }
 
 }  // namespace

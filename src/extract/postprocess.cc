@@ -9,6 +9,8 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 bool IsCoalitionName(const std::string& name) {
@@ -26,17 +28,17 @@ void FinalizeFacts(DocState& doc) {
   std::vector<DraftFact> out;
   std::vector<DraftFact> independent;
   for (DraftFact& f : doc.facts) {
-    if (f.p == "independent") {
+    if (f.p == "independent"sv) {
       independent.push_back(f);
       continue;
     }
-    if (f.p == "part_of" && f.o >= 0 && IsCoalitionName(doc.entities[f.o].name)) f.p = "member_of";
+    if (f.p == "part_of"sv && f.o >= 0 && IsCoalitionName(doc.entities[f.o].name)) f.p = "member_of";
     out.push_back(std::move(f));
   }
   if (!independent.empty()) {
     std::map<int, std::set<int>> parents;  // group -> what it was part of
     for (const DraftFact& f : out)
-      if (f.p == "part_of") parents[f.s].insert(f.o);
+      if (f.p == "part_of"sv) parents[f.s].insert(f.o);
     for (const DraftFact& ind : independent) {
       for (int parent : parents[ind.s]) {
         DraftFact split = ind;

@@ -7,8 +7,11 @@
 
 #include "extract/stages.h"
 #include "text/normalize.h"
+#include "base/string_map.h"
 
 namespace orbat {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -30,8 +33,8 @@ std::vector<SlotMember> ParseSlot(const std::string& slot) {
   return out;
 }
 
-const std::set<std::string>& EventPredicates() {
-  static const std::set<std::string> e = {"attack", "clash", "arrest", "capture", "threaten"};
+const StringSet& EventPredicates() {
+  static const StringSet e = {"attack", "clash", "arrest", "capture", "threaten"};
   return e;
 }
 
@@ -70,17 +73,17 @@ int ClauseSubject(const Sentence& s, size_t match_begin) {
   for (size_t k = at; k > 0 && k + 5 > at; --k) {
     const std::string& w = s.pieces[k - 1].text;
     if (s.pieces[k - 1].kind != 'w') break;
-    if (w == "which" || w == "who" || w == "that") {
+    if (w == "which"sv || w == "who"sv || w == "that"sv) {
       for (size_t g = k - 1; g > 0 && g + 8 > k; --g)
         if (s.pieces[g - 1].kind == 'g') return s.pieces[g - 1].ids[0];
       break;
     }
   }
-  static const std::set<std::string> preps = {
+  static const StringSet preps = {
       "by", "of", "with", "against", "from", "to", "between", "into", "within", "alongside",
       "at", "toward", "towards", "on", "for", "about", "than", "under", "over", "like",
       "including", "among", "in", "unlike", "'s", "and", "or", "behind", "near", "via"};
-  static const std::set<std::string> verbish = {
+  static const StringSet verbish = {
       ",", "which", "who", "that", "is", "was", "are", "were", "has", "have", "had", "will",
       "would", "can", "could", "also", "later", "then", "reportedly", "allegedly", "itself",
       "first", "soon", "now", "still", "once", "again", "officially", "formally", "and"};
@@ -89,13 +92,13 @@ int ClauseSubject(const Sentence& s, size_t match_begin) {
     const Piece& p = s.pieces[i];
     if (!IsActorSlot(p)) continue;
     size_t b = i;
-    if (b > 0 && s.pieces[b - 1].text == "the") --b;
+    if (b > 0 && s.pieces[b - 1].text == "the"sv) --b;
     if (b > 0 && preps.count(s.pieces[b - 1].text)) continue;
     if (i + 1 >= s.pieces.size()) continue;
     const std::string& next = s.pieces[i + 1].text;
     bool verb = verbish.count(next) || (next.size() > 3 && (next.ends_with("ed") || next.ends_with("es")));
     // "Iranian-funded", "US-backed": a compound adjective, not a clause.
-    static const std::set<std::string> compounds = {
+    static const StringSet compounds = {
         "funded", "backed", "supported", "sponsored", "led", "controlled", "based", "linked",
         "affiliated", "aligned", "allied", "trained", "armed", "inspired", "dominated", "born"};
     if (s.pieces[i + 1].kind != 'w' || !verb || compounds.count(next)) continue;
@@ -118,7 +121,7 @@ bool Negated(const Resources& res, const Sentence& s, size_t from, size_t to) {
 bool IsRegion(const Resources& res, const std::string& name) {
   for (uint32_t id : res.lexicon.Lookup(name)) {
     const LexEntry& e = res.lexicon.entry(id);
-    if (e.type == EntityType::kPlace) return e.kind == "admin1" || e.kind == "admin2" || e.kind == "region";
+    if (e.type == EntityType::kPlace) return e.kind == "admin1"sv || e.kind == "admin2"sv || e.kind == "region"sv;
   }
   return false;
 }
@@ -154,9 +157,9 @@ bool PassiveAgent(const Sentence& s, const PatternMatch& m) {
   if (m.s_pos == std::string::npos || m.o_pos == std::string::npos || m.o_pos <= m.s_pos) return false;
   size_t o = PieceAt(s, m.o_pos);
   size_t k = o;
-  while (k > 0 && s.pieces[k - 1].text == "the") --k;
-  if (k == 0 || s.pieces[k - 1].text != "by") return false;
-  static const std::set<std::string> be = {"was", "were", "been", "being", "is", "are", "be", "got"};
+  while (k > 0 && s.pieces[k - 1].text == "the"sv) --k;
+  if (k == 0 || s.pieces[k - 1].text != "by"sv) return false;
+  static const StringSet be = {"was", "were", "been", "being", "is", "are", "be", "got"};
   for (size_t i = PieceAt(s, m.s_pos) + 1; i + 1 < k; ++i)
     if (be.count(s.pieces[i].text)) return true;
   return false;
@@ -169,7 +172,7 @@ bool UnnamedDoer(const Resources& res, const Sentence& s, size_t match_begin) {
   for (size_t i = 0; i < s.pieces.size() && s.pieces[i].abs_begin < match_begin; ++i) {
     const Piece& p = s.pieces[i];
     if (p.kind != 'w') return false;  // an entity, a date: leave it to the usual rules
-    if (p.text == "," || p.text == ";") return false;
+    if (p.text == ","sv || p.text == ";"sv) return false;
     if (res.words.agent_nouns.count(p.text)) return true;
   }
   return false;
@@ -184,7 +187,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     const Pattern& pat = *m.pattern;
     size_t neg_from = m.s_pos != std::string::npos ? std::min(m.s_pos, m.begin) : m.begin;
     if (Negated(res, s, neg_from, m.o_pos != std::string::npos ? m.o_pos : m.end)) continue;
-    static const std::set<std::string> events = {"attack", "capture", "arrest", "threaten", "clash"};
+    static const StringSet events = {"attack", "capture", "arrest", "threaten", "clash"};
     if (!pat.swap && events.count(pat.predicates[0]) && PassiveAgent(s, m)) continue;
     // A negation just before the match ("did not pledge", "never joined").
     size_t first_piece = PieceAt(s, m.begin);
@@ -201,7 +204,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     // "dated its beginning to 2007 or 2008": each alternative date is a claim.
     if (objects.size() == 1 && objects[0].letter == 'd' && m.o_pos != std::string::npos) {
       size_t k = PieceAt(s, m.o_pos) + 1;
-      while (k + 1 < s.pieces.size() && (s.pieces[k].text == "or" || s.pieces[k].text == "and") &&
+      while (k + 1 < s.pieces.size() && (s.pieces[k].text == "or"sv || s.pieces[k].text == "and"sv) &&
              s.pieces[k + 1].kind == 'd') {
         objects.push_back({'d', s.pieces[k + 1].ids[0]});
         k += 2;
@@ -209,15 +212,15 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     }
     // "captured the city of A, the towns of B and C, and the D base": the places
     // enumerated after the object are objects too.
-    if ((pat.predicates[0] == "capture" || pat.predicates[0] == "attack") && m.o_pos != std::string::npos) {
-      static const std::set<std::string> glue = {
+    if ((pat.predicates[0] == "capture"sv || pat.predicates[0] == "attack"sv) && m.o_pos != std::string::npos) {
+      static const StringSet glue = {
           ",", "and", "the", "of", "town", "towns", "village", "villages", "city", "cities",
           "settlements", "settlement", "as", "well", "district", "districts", "areas", "area"};
       for (size_t k = PieceAt(s, m.o_pos) + 1; k < s.pieces.size(); ++k) {
         const Piece& p = s.pieces[k];
         if (p.kind == 'p') {
           // "in Monguno, Borno State": a province after a town locates it.
-          bool locator = s.pieces[k - 1].text == "," && k >= 2 && s.pieces[k - 2].kind == 'p' &&
+          bool locator = s.pieces[k - 1].text == ","sv && k >= 2 && s.pieces[k - 2].kind == 'p' &&
                          p.ids.size() == 1 && IsRegion(res, doc.entities[p.ids[0]].name);
           if (!locator)
             for (int id : p.ids) objects.push_back({'p', id});
@@ -249,7 +252,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
     // takes the paragraph's last date ("In October 2016, clashes ... As a result of the
     // clashes, ..."); a standing relation ("is allied with") does not.
     if (!when && s.context_date && pat.time_role != Pattern::TimeRole::kNone) {
-      static const std::set<std::string> dated = {"attack", "clash", "arrest", "capture", "threaten",
+      static const StringSet dated = {"attack", "clash", "arrest", "capture", "threaten",
                                                   "size", "defected_to"};
       if (pat.time_role != Pattern::TimeRole::kWhen || dated.count(pat.predicates[0]))
         when = &*s.context_date;
@@ -274,7 +277,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
               f.o_text = std::to_string(d.date.year);
               f.time.start = d.date.Iso();
               // "which lasted from 1990-1994": founded and, when it ended, dissolved.
-              if (pred == "active_range") {
+              if (pred == "active_range"sv) {
                 f.p = "founded";
                 if (d.is_range && d.range_end.valid()) {
                   DraftFact end = f;
@@ -302,7 +305,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
             default:
               f.o = om.id;
           }
-          if (pred == "defected_to" && !f.value) {
+          if (pred == "defected_to"sv && !f.value) {
             // "over 400 fighters and senior leaders of X defected to Y": the count is the
             // last quantity of people before the end of the match.
             for (const auto& p : s.pieces)
@@ -319,7 +322,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
             }
           }
           // A marker, not a relation: postprocess.cc turns it into splinter_of.
-          if (pred == "independent") {
+          if (pred == "independent"sv) {
             f.s = f.o;
             f.o = -1;
             f.o_text = "independent";

@@ -5,6 +5,8 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 std::string SentenceText(const DocState& doc, const Sentence& s) {
   return std::string(doc.text.substr(s.span.begin, s.span.end - s.span.begin));
 }
@@ -69,7 +71,7 @@ void AnalyzeSentence(const Resources& res, DocState& doc, Sentence& s, DateResol
     while (i < s.tokens.size() && s.tokens[i].kind == TokenKind::kPunct) ++i;
     std::string label;
     for (size_t j = i; j < s.tokens.size() && j < i + 7; ++j) {
-      if (s.tokens[j].fold == ":") {
+      if (s.tokens[j].fold == ":"sv) {
         if (res.infobox.count(label))
           std::erase_if(s.mentions, [&](const Mention& m) { return m.first < j; });
         break;

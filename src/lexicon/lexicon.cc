@@ -10,6 +10,8 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 const char* EntityTypeName(EntityType t) {
   switch (t) {
     case EntityType::kGroup: return "group";
@@ -23,12 +25,12 @@ const char* EntityTypeName(EntityType t) {
 }
 
 std::optional<EntityType> ParseEntityType(std::string_view s) {
-  if (s == "group") return EntityType::kGroup;
-  if (s == "state") return EntityType::kState;
-  if (s == "person") return EntityType::kPerson;
-  if (s == "place") return EntityType::kPlace;
-  if (s == "media") return EntityType::kMedia;
-  if (s == "other") return EntityType::kOther;
+  if (s == "group"sv) return EntityType::kGroup;
+  if (s == "state"sv) return EntityType::kState;
+  if (s == "person"sv) return EntityType::kPerson;
+  if (s == "place"sv) return EntityType::kPlace;
+  if (s == "media"sv) return EntityType::kMedia;
+  if (s == "other"sv) return EntityType::kOther;
   return std::nullopt;
 }
 
@@ -50,10 +52,10 @@ int TypeRank(EntityType t) {
 // Among places of equal population: a town before the province or district named
 // after it, then regions.
 int PlaceKindRank(std::string_view kind) {
-  if (kind == "city") return 0;
-  if (kind == "admin1") return 1;
-  if (kind == "admin2") return 2;
-  if (kind == "region") return 3;
+  if (kind == "city"sv) return 0;
+  if (kind == "admin1"sv) return 1;
+  if (kind == "admin2"sv) return 2;
+  if (kind == "region"sv) return 3;
   return 4;
 }
 
@@ -89,8 +91,8 @@ std::string_view FirstWord(std::string_view key) {
 // Army", "Blood & Honour"). Other punctuation ends a match.
 bool IsSkippablePunct(const Token& t) {
   return t.kind == TokenKind::kPunct &&
-         (t.fold == "/" || t.fold == "&" || t.fold == "." || t.fold == "'" ||
-          t.fold == "\xE2\x80\x99");
+         (t.fold == "/"sv || t.fold == "&"sv || t.fold == "."sv || t.fold == "'"sv ||
+          t.fold == "\xE2\x80\x99"sv);
 }
 
 void SplitBar(std::string_view s, std::vector<std::string>& out) {
@@ -141,13 +143,13 @@ Result<Lexicon> Lexicon::Load(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return Error{dir, 0, "lexicon directory not found"};
   std::vector<std::string> files;
   for (const auto& de : fs::directory_iterator(dir, ec)) {
-    if (de.is_regular_file() && de.path().extension() == ".tsv") files.push_back(de.path().string());
+    if (de.is_regular_file() && de.path().extension() == ".tsv"sv) files.push_back(de.path().string());
   }
   if (ec) return Error{dir, 0, "cannot list lexicon directory: " + ec.message()};
   // Sorted, with local.tsv last so that analyst rows can extend entries of any file.
   std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
-    bool la = fs::path(a).filename() == "local.tsv";
-    bool lb = fs::path(b).filename() == "local.tsv";
+    bool la = fs::path(a).filename() == "local.tsv"sv;
+    bool lb = fs::path(b).filename() == "local.tsv"sv;
     if (la != lb) return lb;
     return a < b;
   });
@@ -180,14 +182,14 @@ Result<Lexicon> Lexicon::Load(const std::string& dir) {
       if (!have_header) {
         for (size_t i = 0; i < cols.size(); ++i) {
           int c = static_cast<int>(i);
-          if (cols[i] == "id") col_id = c;
-          else if (cols[i] == "name") col_name = c;
-          else if (cols[i] == "type") col_type = c;
-          else if (cols[i] == "aliases") col_aliases = c;
-          else if (cols[i] == "country") col_country = c;
-          else if (cols[i] == "kind") col_kind = c;
-          else if (cols[i] == "population") col_pop = c;
-          else if (cols[i] == "demonyms") col_dem = c;
+          if (cols[i] == "id"sv) col_id = c;
+          else if (cols[i] == "name"sv) col_name = c;
+          else if (cols[i] == "type"sv) col_type = c;
+          else if (cols[i] == "aliases"sv) col_aliases = c;
+          else if (cols[i] == "country"sv) col_country = c;
+          else if (cols[i] == "kind"sv) col_kind = c;
+          else if (cols[i] == "population"sv) col_pop = c;
+          else if (cols[i] == "demonyms"sv) col_dem = c;
         }
         if (col_id < 0 || col_name < 0 || col_type < 0) {
           return Error{path, line_no, "header must name the columns id, name and type"};
@@ -353,7 +355,7 @@ std::vector<LexMatch> Lexicon::Match(const std::vector<Token>& tokens) const {
     // A name starts with a capitalized word (or a number, or a non-cased script):
     // lower-case tokens, the bulk of any text, cost one branch.
     if (t0.kind == TokenKind::kPunct || (t0.kind == TokenKind::kWord && !t0.capitalized) ||
-        t0.fold.empty() || t0.fold == "al" || t0.fold == "the") {
+        t0.fold.empty() || t0.fold == "al"sv || t0.fold == "the"sv) {
       ++i;
       continue;
     }
@@ -374,7 +376,7 @@ std::vector<LexMatch> Lexicon::Match(const std::vector<Token>& tokens) const {
         break;
       }
       if (t.fold.empty()) break;
-      if (t.fold == "al") continue;
+      if (t.fold == "al"sv) continue;
       if (!key.empty()) key += ' ';
       key += t.fold;
       word_pos.push_back(j);
@@ -408,7 +410,7 @@ std::vector<LexMatch> Lexicon::Match(const std::vector<Token>& tokens) const {
     LexMatch m;
     m.first = i;
     // A written article right before the name belongs to it ("al-Nusra Front").
-    if (i > 0 && tokens[i - 1].fold == "al" && tokens[i - 1].kind == TokenKind::kWord &&
+    if (i > 0 && tokens[i - 1].fold == "al"sv && tokens[i - 1].kind == TokenKind::kWord &&
         (out.empty() || out.back().last <= i - 1)) {
       m.first = i - 1;
     }

@@ -17,6 +17,7 @@
 
 #include "base/result.h"
 #include "text/segment.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
@@ -67,10 +68,10 @@ class Lexicon {
   void Index(uint32_t id, std::string_view written);
 
   std::vector<LexEntry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_key_;
-  std::unordered_map<std::string, uint32_t> by_demonym_;  // FoldWord(demonym) -> state
-  std::unordered_map<std::string, size_t> max_len_by_first_;  // first key word -> longest alias in words
-  std::unordered_map<std::string, bool> acronym_key_;  // key -> alias written all caps
+  StringMap<std::vector<uint32_t>> by_key_;
+  StringMap<uint32_t> by_demonym_;  // FoldWord(demonym) -> state
+  StringMap<size_t> max_len_by_first_;  // first key word -> longest alias in words
+  StringMap<bool> acronym_key_;  // key -> alias written all caps
   // In by_key_ an id carries kAcronymOnly when that entry's only writings of the key are
   // acronyms (so the key matches it only in capitals); Lookup strips the bit.
   static constexpr uint32_t kAcronymOnly = 0x80000000u;

@@ -8,6 +8,8 @@
 
 namespace orbat {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // ---- Calendar ----
@@ -159,10 +161,10 @@ bool IsPronoun(std::string_view w) {
 }
 
 std::optional<Unit> UnitOf(std::string_view w) {
-  if (w == "day" || w == "days") return Unit::kDay;
-  if (w == "week" || w == "weeks") return Unit::kWeek;
-  if (w == "month" || w == "months") return Unit::kMonth;
-  if (w == "year" || w == "years") return Unit::kYear;
+  if (w == "day"sv || w == "days"sv) return Unit::kDay;
+  if (w == "week"sv || w == "weeks"sv) return Unit::kWeek;
+  if (w == "month"sv || w == "months"sv) return Unit::kMonth;
+  if (w == "year"sv || w == "years"sv) return Unit::kYear;
   return std::nullopt;
 }
 
@@ -579,10 +581,10 @@ class Scanner {
       if (std::optional<Unit> unit = UnitOf(F(i + 1))) {
         std::string_view dir = F(i + 2);
         if (In(dir, {"later", "afterwards", "afterward"})) return Shifted(i, i + 3, base, *unit, n);
-        if (dir == "earlier") return Shifted(i, i + 3, base, *unit, -n);
-        if (dir == "ago") return Shifted(i, i + 3, doc_, *unit, -n);
-        if (dir == "after" || dir == "before") {
-          int sign = dir == "after" ? 1 : -1;
+        if (dir == "earlier"sv) return Shifted(i, i + 3, base, *unit, -n);
+        if (dir == "ago"sv) return Shifted(i, i + 3, doc_, *unit, -n);
+        if (dir == "after"sv || dir == "before"sv) {
+          int sign = dir == "after"sv ? 1 : -1;
           bool clause = i + 3 < t_.size() && t_[i + 3].kind != TokenKind::kPunct;
           // "On 19 February, a day after the front was established": the clause names
           // another event, a day before the date this sentence gave.
@@ -600,7 +602,7 @@ class Scanner {
         std::string_view w = F(i + 1);
         if (In(w, {"following", "next", "subsequent"})) return Shifted(i, i + 3, base, *unit, 1);
         if (In(w, {"previous", "preceding"})) return Shifted(i, i + 3, base, *unit, -1);
-        if (w == "same") return Same(i, i + 3, base, *unit);
+        if (w == "same"sv) return Same(i, i + 3, base, *unit);
       }
       if (std::optional<Unit> unit = UnitOf(F(i + 1)); unit && !IsPronoun(F(i + 3))) {
         if (Is(i + 2, "after")) return Shifted(i, i + 3, base, *unit, 1);
@@ -629,15 +631,15 @@ class Scanner {
     const PartialDate& doc = *doc_;
     bool day_known = doc.day > 0;
     std::string_view w = F(i);
-    if (w == "today" || w == "tonight") return Make(i, i + 1, doc, true);
-    if (w == "yesterday" && day_known) return Shifted(i, i + 1, doc, Unit::kDay, -1);
-    if ((w == "this" && In(F(i + 1), {"morning", "afternoon", "evening"})) ||
-        (w == "last" && Is(i + 1, "night") && day_known)) {
-      return Shifted(i, i + 2, doc, Unit::kDay, w == "this" ? 0 : -1);
+    if (w == "today"sv || w == "tonight"sv) return Make(i, i + 1, doc, true);
+    if (w == "yesterday"sv && day_known) return Shifted(i, i + 1, doc, Unit::kDay, -1);
+    if ((w == "this"sv && In(F(i + 1), {"morning", "afternoon", "evening"})) ||
+        (w == "last"sv && Is(i + 1, "night") && day_known)) {
+      return Shifted(i, i + 2, doc, Unit::kDay, w == "this"sv ? 0 : -1);
     }
     bool counted_back = i > 0 && In(F(i - 1), {"the", "past"});  // "the last year" = a span
     if (In(w, {"this", "last", "next"}) && !counted_back) {
-      int step = w == "this" ? 0 : w == "last" ? -1 : 1;
+      int step = w == "this"sv ? 0 : w == "last"sv ? -1 : 1;
       if (std::optional<Unit> unit = UnitOf(F(i + 1)); unit && F(i + 1).back() != 's') {
         if (*unit == Unit::kWeek) {
           // A week has no calendar precision of its own: give its month.
@@ -654,7 +656,7 @@ class Scanner {
     // "on Friday", "by Thursday", "last Friday": the latest such day not after the
     // document date ("last" excludes the document's own day).
     size_t first = i;
-    bool last_one = w == "last";
+    bool last_one = w == "last"sv;
     size_t k = last_one ? i + 1 : i;
     int weekday = 0;
     bool cue = last_one || (k > 0 && In(F(k - 1), {"on", "by", "until", "till", "since",

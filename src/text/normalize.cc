@@ -10,8 +10,11 @@
 #include "base/utf8.h"
 #include "text/chars.h"
 #include "text/segment.h"
+#include "base/string_map.h"
 
 namespace orbat {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -75,9 +78,9 @@ std::string JoinFoldsUncached(std::string_view name, bool drop_articles) {
   bool first = true;
   for (const Token& t : tokens) {
     if (t.kind == TokenKind::kPunct || t.fold.empty()) continue;
-    bool leading_the = first && t.fold == "the";
+    bool leading_the = first && t.fold == "the"sv;
     first = false;
-    if (leading_the || (drop_articles && t.fold == "al")) continue;
+    if (leading_the || (drop_articles && t.fold == "al"sv)) continue;
     if (!out.empty()) out += ' ';
     out += t.fold;
   }
@@ -89,14 +92,9 @@ std::string JoinFoldsUncached(std::string_view name, bool drop_articles) {
 // cache per thread and mode, emptied when it grows past a bound so memory stays flat.
 // A name is cached the second time it is seen (a table of recent hashes remembers the
 // first), so loading the lexicon's 100,000 distinct names does not fill the cache.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct FoldCache {
   static constexpr size_t kMaxEntries = 1 << 16;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map;
+  StringMap<std::string> map;
   std::vector<size_t> seen = std::vector<size_t>(1 << 14, 0);
 };
 
@@ -105,7 +103,7 @@ std::string JoinFolds(std::string_view name, bool drop_articles) {
   FoldCache& cache = caches[drop_articles ? 1 : 0];
   if (auto it = cache.map.find(name); it != cache.map.end()) return it->second;
   std::string folded = JoinFoldsUncached(name, drop_articles);
-  size_t h = StringHash{}(name);
+  size_t h = StringViewHash{}(name);
   size_t& slot = cache.seen[h & (cache.seen.size() - 1)];
   if (slot != h) {
     slot = h;
@@ -151,5 +149,19 @@ std::string FoldWord(std::string_view word) {
 std::string FoldName(std::string_view name) { return JoinFolds(name, false); }
 
 std::string MatchKey(std::string_view name) { return JoinFolds(name, true); }
+
+std::vector<std::string_view> FoldedWords(std::string_view folded) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t b = folded.find_first_not_of(" \t\n", i);
+    if (b == std::string_view::npos) break;
+    size_t e = folded.find_first_of(" \t\n", b);
+    if (e == std::string_view::npos) e = folded.size();
+    out.push_back(folded.substr(b, e - b));
+    i = e;
+  }
+  return out;
+}
 
 }  // namespace orbat

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orbat {
 
@@ -29,5 +30,8 @@ std::string FoldName(std::string_view name);
 // The key the lexicon indexes names by: FoldName without any "al" article word, so
 // "Jabhat al-Nusra" and "Jabhat Nusra" meet ("jabhat nusra").
 std::string MatchKey(std::string_view name);
+
+// The words of a folded name or phrase (split at spaces; views into `folded`).
+std::vector<std::string_view> FoldedWords(std::string_view folded);
 
 }  // namespace orbat

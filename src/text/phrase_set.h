@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/segment.h"
+#include "base/string_map.h"
 
 namespace orbat {
 
@@ -36,7 +37,7 @@ class PhraseSet {
     std::vector<std::string> rest;  // the words after the first
     int value = 0;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  StringMap<std::vector<Entry>> by_first_;
 };
 
 }  // namespace orbat
