@@ -60,8 +60,9 @@ std::vector<std::string> ReadLines(const std::string& path) {
 // Returns the date and sets *body to the offset in `line` where the report begins.
 std::optional<PartialDate> NewsDateline(std::string_view line, size_t* body) {
   size_t dash = std::string_view::npos;
+  std::string_view start = line.substr(0, 110);  // the dash comes within 100 bytes
   for (std::string_view d : {" \xE2\x80\x94", " \xE2\x80\x93", " - ", " -- "}) {
-    size_t at = line.find(d);
+    size_t at = start.find(d);
     if (at != std::string_view::npos && at < dash) dash = at;
   }
   if (dash == std::string_view::npos || dash > 100) return std::nullopt;

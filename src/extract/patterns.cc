@@ -147,7 +147,9 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& files) {
       if (!names.count("o") && !names.count("t") && !(p.pairs && names.count("s")))
         return Error{file, lineno, "pattern has no object slot {O} (or {S} with pairs)"};
       p.needs_subject = !names.count("s");
-      screened.push_back(expanded);
+      // The screen only has to let every match through: without the word-boundary
+      // anchors its database is smaller and a quarter faster (RE2 still checks them).
+      screened.push_back(Expand(p.source));
       set.regexes_.push_back(Compile(p, std::move(re)));
       set.patterns_.push_back(std::move(p));
     }
