@@ -370,6 +370,15 @@ TEST_F(ExtractorTest, GroupInATownIsNotANewGroup) {
   EXPECT_EQ(Find(d, "Kurdish fighters", "clash", "Islamic State").size(), 1u) << Dump(d);
 }
 
+TEST_F(ExtractorTest, PartOfAKnownPlaceIsAPlaceOfItsOwn) {
+  DocumentFacts d = Extract("Ansar Dine operates in northern Mali. Al-Shabaab is based in south-eastern Somalia.");
+  EXPECT_EQ(Find(d, "Ansar Dine", "area", "northern Mali").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "Ansar Dine", "area", "Mali").size(), 0u) << Dump(d);
+  EXPECT_EQ(Find(d, "Al-Shabaab", "area", "south-eastern Somalia").size(), 1u) << Dump(d);
+  for (const auto& e : d.entities)
+    if (e.name == "northern Mali") { EXPECT_EQ(e.type, EntityType::kPlace); }
+}
+
 TEST_F(ExtractorTest, GivenNameOpensAPersonsNameWithoutACue) {
   DocumentFacts d = Extract("Hezbollah was founded in 1982. Hassan Nasrallah led the group from 1992.");
   EXPECT_EQ(Find(d, "Hezbollah", "leader", "Hassan Nasrallah").size(), 1u) << Dump(d);

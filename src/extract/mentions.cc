@@ -91,7 +91,7 @@ Result<MentionWords> MentionWords::Load(const std::string& dir, const std::strin
       {"units.txt", &w.units},                 {"media_heads.txt", &w.media_heads},
       {"place_nouns.txt", &w.place_nouns},     {"not_names.txt", &w.not_names},
       {"fighter_nouns.txt", &w.fighter_nouns}, {"descriptors.txt", &w.descriptors},
-      {"agent_nouns.txt", &w.agent_nouns}};
+      {"agent_nouns.txt", &w.agent_nouns},     {"directions.txt", &w.directions}};
   for (auto& l : lists) {
     auto r = LoadWordList(dir + "/" + l.file);
     if (!r) return r.error();
@@ -400,6 +400,20 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
     if (e.type == EntityType::kPerson) {
       size_t end = RunEnd(tokens, m.first, n);
       if (end > last && claim.Free(last, end)) last = end;
+    }
+    // "northern Mali", "south-eastern Yemen": part of a known place is a place of its
+    // own (the precision the text gives), located in the same country.
+    if ((e.type == EntityType::kPlace || e.type == EntityType::kState) && m.first > 0 &&
+        words.directions.count(tokens[m.first - 1].fold) && tokens[m.first - 1].kind == TokenKind::kWord &&
+        claim.Free(m.first - 1, m.first)) {
+      size_t start = m.first - 1;
+      if (start > 0 && tokens[start - 1].hyphen_after && words.directions.count(tokens[start - 1].fold) &&
+          claim.Free(start - 1, start))
+        --start;
+      int ent = entities.FromShape(Written(text, tokens, start, last), EntityType::kPlace, tokens[start].begin);
+      if (entities[ent].country.empty()) entities[ent].country = e.country;
+      add(start, last, ent, EntityType::kPlace);
+      continue;
     }
     int ent = entities.FromLexicon(best, Written(text, tokens, m.first, last), tokens[m.first].begin);
     add(m.first, last, ent, e.type);

@@ -49,6 +49,7 @@ struct MentionWords {
   StringSet fighter_nouns;   // "rebels", "militants": "Tuareg rebels"
   StringSet descriptors;     // "Islamist", "Shiite": describe, not name
   StringSet given_names;     // "hassan", "ayman": a person's first word
+  StringSet directions;      // "northern", "south": "northern Mali" is a place of its own
   StringSet agent_nouns;     // "gunmen", "assailants": unnamed doers
 
   // The word lists of data/patterns/, and the generated given names of the lexicon
