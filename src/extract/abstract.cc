@@ -46,9 +46,10 @@ int Family(char k) {
 
 // "A, B and the C" -> one list slot. Lists let one rule cover every member.
 void CollapseLists(std::vector<Piece>& pieces) {
-  std::vector<Piece> out;
+  std::vector<Piece> out;  // pieces move over once read; only later ones are looked at
+  out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size();) {
-    if (!IsEntitySlot(pieces[i])) { out.push_back(pieces[i++]); continue; }
+    if (!IsEntitySlot(pieces[i])) { out.push_back(std::move(pieces[i++])); continue; }
     // Members joined by commas count only when a conjunction closes the list
     // ("A, B and C"); "in A, the B focuses" is two clauses.
     std::vector<size_t> members = {i};
@@ -78,15 +79,15 @@ void CollapseLists(std::vector<Piece>& pieces) {
     // backed by A, and B in the west"): lists with an Oxford comma have three members.
     if (members.size() == 2 && end > i + 1 && pieces[i + 1].text == ","sv) end = i + 1;
     if (end == i + 1) members.resize(1);
-    Piece list = pieces[i];
+    Piece list = std::move(pieces[i]);
     for (size_t m = 1; m < members.size(); ++m) {
       const Piece& next = pieces[members[m]];
       list.ids.insert(list.ids.end(), next.ids.begin(), next.ids.end());
       list.letters.insert(list.letters.end(), next.letters.begin(), next.letters.end());
       list.byte_end = next.byte_end;
     }
-    list.text = SlotText(list);
-    out.push_back(list);
+    if (members.size() > 1) list.text = SlotText(list);
+    out.push_back(std::move(list));
     i = members.size() > 1 ? end : i + 1;
   }
   pieces = std::move(out);

@@ -129,20 +129,24 @@ std::string Nfc(std::string_view s) {
 }
 
 std::string FoldWord(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+  // Written in place: most words are short ASCII, and appending a byte at a time
+  // costs more than the folding.
+  std::string out(word.size(), '\0');
+  size_t n = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = word[i];
     if (c < 0x80) {
       if (c == '\'' || c == '`') continue;
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     } else if (IsCurlyQuoteAt(word, i)) {
       i += 2;
     } else {
+      out.resize(n);
       FoldRest(word.substr(i), out);
-      break;
+      return out;
     }
   }
+  out.resize(n);
   return out;
 }
 
