@@ -185,7 +185,17 @@ void BuildAbstract(const Resources& res, DocState& doc, Sentence& s) {
     }
     if (p.kind != 'w') p.text = SlotText(p);
     p.byte_end = toks[next - 1].end;
+    // A resolved "its" is a possessive, as "Hamas's" is: "<g0> 's attacks" keeps rules
+    // from reading "its attacks" as "<g0> attacks" (a verb).
+    bool possessive = mention_at[t] >= 0 && p.kind != 'w' && next == t + 1 && toks[t].fold == "its"sv;
     pieces.push_back(std::move(p));
+    if (possessive) {
+      Piece s_piece;
+      s_piece.text = "'s";
+      s_piece.byte_begin = toks[t].begin;
+      s_piece.byte_end = toks[t].end;
+      pieces.push_back(std::move(s_piece));
+    }
     t = next;
   }
   DropRestatedNames(pieces);

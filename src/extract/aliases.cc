@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "extract/stages.h"
 #include "text/normalize.h"
+#include "text/segment.h"
 #include "base/string_map.h"
 
 namespace orbat {
@@ -49,7 +50,10 @@ std::string Clean(std::string s) {
 bool LooksLikeName(const std::string& s) {
   if (s.empty() || s.size() > 120) return false;
   if (HasArabic(s)) return true;
-  unsigned char c = s[0];
+  // A lower-case Arabic article may open a name: "al-Shabaab", "ad-Dawla".
+  size_t dash = s.find('-');
+  size_t start = dash != std::string::npos && dash <= 3 && IsArticleSpelling(s.substr(0, dash)) ? dash + 1 : 0;
+  unsigned char c = start < s.size() ? s[start] : 0;
   if (!(isupper(c) || c >= 0x80)) return false;
   int words = 1;
   for (char ch : s) words += ch == ' ';
@@ -132,8 +136,9 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
   const std::string text = SentenceText(doc, s);
   // Cue phrases followed by the declared name(s).
   static const RE2 cue(
-      "(?i)(also known as|officially known as|officially called|a\\.k\\.a\\.?|formerly known as|formerly called|also called|"
-      "sometimes called|also referred to as|commonly known as|better known as|, known locally as|, known as|"
+      "(?i)((?:also|officially|formerly|commonly|better|widely|popularly|previously|sometimes)(?: locally| internationally)? "
+      "known(?: locally| internationally| in english| in arabic)? as|, known(?: locally| internationally)? as|"
+      "officially called|a\\.k\\.a\\.?|formerly called|also called|sometimes called|also referred to as|"
       "now calling themselves|now calling itself|calling itself|renamed itself|renamed|"
       "in english translates to|translates to|which means|lit\\.|literally|known in english as)"
       "\\s*([^,;()\\n.]+(?:\\s+or\\s+[^,;()\\n.]+)?)");
@@ -182,6 +187,14 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
       if (n.rfind("the ", 0) == 0) n = n.substr(4);
       if (LooksLikeName(n)) Declare(doc, owner, n, s);
     }
+    // The names this cue declares are the owner's, even where the lexicon knows them as
+    // another group's ("Ansar al-Sunna, also known locally as al-Shabaab, is ...").
+    size_t names_begin = s.span.begin + origin[names.data() - flat.data()];
+    size_t names_end = names_begin + list.size();
+    for (Mention& m : s.mentions)
+      if (m.entity >= 0 && m.entity != owner && s.tokens[m.first].begin >= names_begin &&
+          s.tokens[m.last - 1].end <= names_end && doc.entities[m.entity].type == doc.entities[owner].type)
+        m.entity = owner;
   }
 
   // Parentheses right after a group mention: "(PRC; لجان المقاومة الشعبية, Lijān ...)",

@@ -56,6 +56,10 @@ void ResolveCoreference(const Resources& res, DocState& doc, Sentence& s, int& t
       // subject of its own clause ("Hamas said it had cut all ties with the group").
       bool pronoun = m.last - m.first == 1;
       if (target < 0 && pronoun) target = sentence_subject >= 0 ? sentence_subject : topic;
+      // "The group is led by ..." opening a paragraph: a new paragraph of a profile comes
+      // back to the group its title names, whatever the last one ended on.
+      if (target < 0 && s.starts_line && sentence_subject < 0 && doc.main_in_title && m.first <= 1)
+        target = doc.main_entity;
       if (target < 0) target = topic != sentence_subject || topic < 0 ? topic : previous_topic;
       if (target < 0) target = doc.main_entity;
       m.entity = target;

@@ -251,6 +251,8 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     if (first == 0) {
       doc.main_entity = MainEntity(doc);
       topic = doc.main_entity;
+      for (const auto& m : doc.sentences.empty() ? std::vector<Mention>{} : doc.sentences.front().mentions)
+        doc.main_in_title |= m.entity == doc.main_entity && m.entity >= 0 && m.first <= 1;
     }
 
     // Pass 2: coreference, abstraction, infobox lines and relations, in order.

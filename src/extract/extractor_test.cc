@@ -370,6 +370,55 @@ TEST_F(ExtractorTest, GroupInATownIsNotANewGroup) {
   EXPECT_EQ(Find(d, "Kurdish fighters", "clash", "Islamic State").size(), 1u) << Dump(d);
 }
 
+TEST_F(ExtractorTest, NamesDeclaredByACueAreTheOwnersEvenWhenTheLexiconKnowsThem) {
+  DocumentFacts d = Extract("Ansar al-Sunna, also known locally as al-Shabaab, is an Islamist militant group "
+                            "active in Cabo Delgado.");
+  EXPECT_EQ(Find(d, "Ansar al-Sunna", "alias", "al-Shabaab").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "Ansar al-Sunna", "area", "Cabo Delgado").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "al-Shabaab", "area", "Cabo Delgado").size(), 0u) << Dump(d);
+}
+
+TEST_F(ExtractorTest, FightersNamedAfterAGroupAreThatGroup) {
+  DocumentFacts d = Extract("The Haqqani Network is an Afghan insurgent group. On 13 September 2011, Haqqani "
+                            "fighters attacked Kabul. The network clashed with the Taliban in 2020.");
+  EXPECT_EQ(Find(d, "Haqqani Network", "attack", "Kabul").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "Haqqani Network", "clash", "Taliban").size(), 1u) << Dump(d);
+  for (const auto& e : d.entities) EXPECT_NE(e.name, "Haqqani fighters") << Dump(d);
+}
+
+TEST_F(ExtractorTest, DateOfASecondConjoinedVerbFollowsItsObject) {
+  DocumentFacts d = Extract("Rwandan troops deployed in July 2021 and recaptured Palma in August 2021.");
+  auto f = Find(d, "Rwandan troops", "capture", "Palma");
+  ASSERT_EQ(f.size(), 1u) << Dump(d);
+  EXPECT_EQ(f[0].time.start, "2021-08") << Dump(d);
+}
+
+TEST_F(ExtractorTest, NewParagraphOfAProfileReturnsToItsTitleGroup) {
+  DocumentFacts d = Extract("Ansar Dine\n\nAnsar Dine is a jihadist group in Mali. In 2017 it merged with "
+                            "al-Mourabitoun.\n\nThe group is led by Iyad Ag Ghaly.");
+  EXPECT_EQ(Find(d, "Ansar Dine", "leader", "Iyad Ag Ghaly").size(), 1u) << Dump(d);
+  EXPECT_EQ(Find(d, "al-Mourabitoun", "leader", "Iyad Ag Ghaly").size(), 0u) << Dump(d);
+}
+
+TEST_F(ExtractorTest, RelativeClauseAboutAPersonIsNotTheGroups) {
+  DocumentFacts d = Extract("Ansar Dine is led by Iyad Ag Ghaly, who was designated a terrorist by the "
+                            "United States in 2013.");
+  EXPECT_EQ(Find(d, "Ansar Dine", "leader", "Iyad Ag Ghaly").size(), 1u) << Dump(d);
+  EXPECT_TRUE(WithPredicate(d, "designated_by").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, ItsBeforeANounIsAPossessive) {
+  DocumentFacts d = Extract("Ansar Dine pledged allegiance to al-Qaeda, which claimed its attacks as part of "
+                            "the Islamic State. Estimates of its strength range between 1,000 and 2,500 fighters.");
+  EXPECT_TRUE(WithPredicate(d, "attack").empty()) << Dump(d);
+  EXPECT_FALSE(WithPredicate(d, "size").empty()) << Dump(d);
+}
+
+TEST_F(ExtractorTest, CoordinatedTiesAreAnAlliance) {
+  DocumentFacts d = Extract("The Haqqani Network is part of the Afghan Taliban and has close ties to al-Qaeda.");
+  EXPECT_EQ(Find(d, "Haqqani Network", "ally", "al-Qaeda").size(), 1u) << Dump(d);
+}
+
 TEST_F(ExtractorTest, PartOfAKnownPlaceIsAPlaceOfItsOwn) {
   DocumentFacts d = Extract("Ansar Dine operates in northern Mali. Al-Shabaab is based in south-eastern Somalia.");
   EXPECT_EQ(Find(d, "Ansar Dine", "area", "northern Mali").size(), 1u) << Dump(d);

@@ -501,7 +501,10 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
         !words.fighter_nouns.count(tokens[i + 1].fold) ||
         IsCap(tokens[i + 1]))
       continue;
-    int ent = entities.FromShape(Written(text, tokens, i, i + 2), EntityType::kGroup, tokens[i].begin);
+    // "Haqqani fighters" after "the Haqqani Network": the men of a group already named.
+    std::optional<int> named = entities.FindByWord(tokens[i].fold, EntityType::kGroup);
+    int ent = named ? *named
+                    : entities.FromShape(Written(text, tokens, i, i + 2), EntityType::kGroup, tokens[i].begin);
     add(i, i + 2, ent, EntityType::kGroup);
     ++i;
   }
@@ -620,8 +623,8 @@ std::vector<Mention> FindMentions(std::string_view text, const std::vector<Token
 
   // 7. Anaphors: "the group", "the pro-ISIS group", "the Palestinian terror group",
   //    "it"/"its". Resolved later against the discourse (coref.cc).
-  static const StringSet anaphor_heads = {"group", "organization", "organisation",
-                                                      "militia", "movement", "faction", "outfit"};
+  static const StringSet anaphor_heads = {"group", "organization", "organisation", "militia",
+                                          "movement", "faction", "outfit", "network"};
   for (size_t i = 0; i < n; ++i) {
     if (claim.taken[i]) continue;
     const std::string& f = tokens[i].fold;

@@ -62,10 +62,14 @@ std::string HedgeFor(const Resources& res, const Sentence& s, size_t end) {
   return best >= 0 ? res.hedges[best] : "";
 }
 
+constexpr int kPersonClause = -2;
+
 // The subject of the clause a rule matched in, for rules without {S}: the nearest
 // actor before the match that stands as a subject -- not after a preposition, and
 // followed by a verb, an auxiliary, a comma or a relative pronoun ("the TTP focuses
-// on ...", "the Afghan Taliban, which focuses on ..."). -1 when there is none.
+// on ...", "the Afghan Taliban, which focuses on ..."). -1 when there is none,
+// kPersonClause when the match is in a relative clause about a person ("led by X, who
+// was designated ..."): then no group is its subject.
 int ClauseSubject(const Sentence& s, size_t match_begin) {
   // A relative clause ("the Afghan Taliban, which focuses on combatting ...", "a
   // Palestinian group that split from ..."): the group the pronoun stands for.
@@ -74,7 +78,11 @@ int ClauseSubject(const Sentence& s, size_t match_begin) {
     const std::string& w = s.pieces[k - 1].text;
     if (s.pieces[k - 1].kind != 'w') break;
     if (w == "which"sv || w == "who"sv || w == "that"sv) {
-      for (size_t g = k - 1; g > 0 && g + 8 > k; --g)
+      // "... led by X, who was designated ...": the clause is about the person.
+      size_t g = k - 1;
+      if (g > 0 && s.pieces[g - 1].text == ","sv) --g;
+      if (g > 0 && s.pieces[g - 1].kind == 'h') return kPersonClause;
+      for (g = k - 1; g > 0 && g + 8 > k; --g)
         if (s.pieces[g - 1].kind == 'g') return s.pieces[g - 1].ids[0];
       break;
     }
@@ -132,14 +140,33 @@ const DateMention* DateFor(const Sentence& s, size_t begin, size_t end) {
   const DateMention* inside = nullptr;
   const DateMention* before = nullptr;
   const DateMention* after = nullptr;
-  for (const auto& p : s.pieces) {
+  bool and_after_inside = false;  // an "and" between the inside date and the match's end
+  bool and_after_before = false;  // an "and" between the last date before and the match
+  const DateMention* next_to_end = nullptr;  // "... <o> in <d>" right after the match
+  for (size_t i = 0; i < s.pieces.size(); ++i) {
+    const Piece& p = s.pieces[i];
+    if (inside && p.abs_begin < end && p.text == "and"sv) and_after_inside = true;
+    if (before && !inside && p.abs_begin < begin && p.text == "and"sv) and_after_before = true;
     if (p.kind != 'd') continue;
     const DateMention* d = &s.dates[p.ids[0]];
-    if (p.abs_begin >= begin && p.abs_begin < end) { if (!inside) inside = d; }
-    else if (p.abs_begin < begin) before = d;
-    else if (!after) after = d;
+    if (p.abs_begin >= begin && p.abs_begin < end) {
+      if (!inside) inside = d;
+    } else if (p.abs_begin < begin) {
+      before = d;
+      and_after_before = false;
+    } else {
+      if (!after) after = d;
+      static const StringSet preps = {"in", "on", "since", "during", "by"};
+      if (!next_to_end && i > 0 && s.pieces[i - 1].abs_begin >= end && preps.count(s.pieces[i - 1].text) &&
+          (i < 2 || s.pieces[i - 2].abs_begin < end))
+        next_to_end = d;
+    }
   }
+  // "deployed in July 2021 and recaptured Mocimboa in August 2021": a date before an
+  // "and" that opens the next verb is the earlier verb's; this one's follows its object.
+  if (inside && and_after_inside && next_to_end) return next_to_end;
   if (inside) return inside;
+  if (before && and_after_before && next_to_end) return next_to_end;
   // A date that opens the sentence ("On 19 February 2018, a day after X was founded,
   // clashes erupted") scopes over its main clause, not the dates of subordinate ones.
   for (size_t i = 0; i < s.pieces.size() && i < 3; ++i)
@@ -239,6 +266,7 @@ void ExtractRelations(const Resources& res, DocState& doc, Sentence& s) {
       subjects = ParseSlot(m.s);
     } else {
       int subj = ClauseSubject(s, m.begin);
+      if (subj == kPersonClause) continue;
       if (subj < 0 && s.subject < 0 && UnnamedDoer(res, s, m.begin)) continue;
       if (subj < 0) subj = s.subject >= 0 ? s.subject : doc.main_entity;
       if (subj < 0) continue;

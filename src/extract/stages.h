@@ -39,6 +39,7 @@ struct DocState {
   std::vector<int> recent_groups;  // group mentions so far, most recent last (bounded)
   int previous_topic = -1;  // the topic before the current one (coref.cc)
   int main_entity = -1;   // what the document is about (title, else most mentioned group)
+  bool main_in_title = false;  // the title names main_entity (a profile of it)
 };
 
 // sentence.cc: tokens, mentions, dates, quantities, ideology terms of one sentence.

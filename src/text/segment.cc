@@ -163,9 +163,6 @@ bool IsWordChar(CharClass k) {
   return k == CharClass::kLetter || k == CharClass::kDigit || k == CharClass::kMark;
 }
 
-bool IsArticleSpelling(std::string_view fold) {
-  return InList(fold, {"al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "adh", "ath"});
-}
 
 void SetCase(Token& t, std::string_view w) {
   bool seen = false;
@@ -280,6 +277,10 @@ Token MakeToken(std::string_view s, size_t b, size_t e, TokenKind kind, bool spa
 }
 
 }  // namespace
+
+bool IsArticleSpelling(std::string_view word) {
+  return InList(word, {"al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "adh", "ath"});
+}
 
 std::vector<Span> SplitSentences(std::string_view text) {
   std::vector<Span> out;

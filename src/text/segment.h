@@ -49,4 +49,8 @@ struct Token {
 // ("‘Aziz", an ayn) unless the word closes with a quote too ('aggressors').
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
 
+// The Arabic article in one of its written forms ("al", "el", "ad", "ash", ...),
+// lower case as it is written before a hyphen in "ash-Sham", "ad-Dawla".
+bool IsArticleSpelling(std::string_view word);
+
 }  // namespace orbat
