@@ -190,7 +190,7 @@ void FindDeclaredAliases(const Resources& res, DocState& doc, Sentence& s) {
     // The names this cue declares are the owner's, even where the lexicon knows them as
     // another group's ("Ansar al-Sunna, also known locally as al-Shabaab, is ...").
     size_t names_begin = s.span.begin + origin[names.data() - flat.data()];
-    size_t names_end = names_begin + list.size();
+    size_t names_end = s.span.begin + origin[names.data() - flat.data() + list.size()];
     for (Mention& m : s.mentions)
       if (m.entity >= 0 && m.entity != owner && s.tokens[m.first].begin >= names_begin &&
           s.tokens[m.last - 1].end <= names_end && doc.entities[m.entity].type == doc.entities[owner].type)

@@ -113,15 +113,18 @@ std::optional<PartialDate> DatelineDate(std::string_view text, size_t* body_begi
   return std::nullopt;
 }
 
+// The group the document's first line (its title) names, or -1.
+int TitleGroup(const DocState& doc) {
+  if (doc.sentences.empty()) return -1;
+  for (const auto& m : doc.sentences.front().mentions)
+    if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup && m.first <= 1) return m.entity;
+  return -1;
+}
+
 // The document's main entity: the title's group when the first line names one, else
 // the group mentioned most often (ties: first mentioned).
 int MainEntity(const DocState& doc) {
-  if (!doc.sentences.empty()) {
-    const Sentence& first = doc.sentences.front();
-    for (const auto& m : first.mentions)
-      if (m.entity >= 0 && doc.entities[m.entity].type == EntityType::kGroup && m.first <= 1)
-        return m.entity;
-  }
+  if (int title = TitleGroup(doc); title >= 0) return title;
   int best = -1;
   for (int e = 0; e < doc.entities.size(); ++e) {
     if (doc.entities[e].type != EntityType::kGroup) continue;
@@ -251,8 +254,7 @@ DocumentFacts Extractor::Extract(const Document& document) const {
     if (first == 0) {
       doc.main_entity = MainEntity(doc);
       topic = doc.main_entity;
-      for (const auto& m : doc.sentences.empty() ? std::vector<Mention>{} : doc.sentences.front().mentions)
-        doc.main_in_title |= m.entity == doc.main_entity && m.entity >= 0 && m.first <= 1;
+      doc.main_in_title = doc.main_entity >= 0 && doc.main_entity == TitleGroup(doc);
     }
 
     // Pass 2: coreference, abstraction, infobox lines and relations, in order.
